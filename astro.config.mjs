@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import { contentFiles } from './src/integrations/content-files.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { isolateLtrInRtlBodies } from './src/lib/isolate-ltr-markdown.ts';
+
+/**
+ * Static pages by default (everything a citizen reads); on-demand routes opt out of
+ * prerendering and run in the Node server (src/server/main.ts wraps its handler).
+ * Locales are routed by hand (routing: 'manual' semantics): Astro's i18n routing would
+ * 404 every route without a locale prefix, the CMS and the back office included.
+ */
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://www.tianshan.example',
+  trailingSlash: 'always',
+  output: 'static',
+  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
+  integrations: [contentFiles()],
+  markdown: { processor: satteri({ hastPlugins: [isolateLtrInRtlBodies] }) },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  image: { layout: 'constrained', responsiveStyles: false },
+  security: {
+    checkOrigin: true,
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+      ],
+    },
+  },
+  server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,17 @@
+/** What kind of page this is, for the gov meta tags and Open Graph. */
+export type PageMeta =
+  | { type: 'site' }
+  | { type: 'column'; name: string; description: string; keywords: string[]; columnType: string }
+  | {
+      type: 'article';
+      title: string;
+      published: Date;
+      source: string;
+      keywords: string[];
+      author: string;
+      description: string;
+      /** Absolute URL of the article's picture, when it has one. */
+      image?: string | undefined;
+    };
+
+export interface Crumb { label: string; href?: string | undefined }

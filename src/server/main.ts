@@ -1,0 +1,36 @@
+/**
+ * The portal's server: the built Astro app (static pages from dist/client, on-demand routes
+ * from dist/server) behind a thin Node HTTP server. It adds what must happen before a static
+ * file is chosen: `/` sends readers to their language by Accept-Language.
+ * Honours HOST and PORT (default localhost:4321). Run through npm (`npm run serve`), so the
+ * project's Node 24 runs it.
+ */
+import { createServer } from 'node:http';
+import { negotiateLocale } from '../lib/negotiate-locale.ts';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+const { handler } = (await import(entry.href)) as { handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void };
+
+const host = process.env.HOST ?? 'localhost';
+const port = Number(process.env.PORT ?? 4321);
+
+const server = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  if ((req.method === 'GET' || req.method === 'HEAD') && path === '/') {
+    const locale = negotiateLocale(req.headers['accept-language']);
+    res.writeHead(302, { Location: `/${locale}/`, Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' });
+    res.end();
+    return;
+  }
+  handler(req, res);
+});
+
+server.listen(port, host, () => {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  console.log(`Portal served at http://${shown}:${port}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
