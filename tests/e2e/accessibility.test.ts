@@ -1,0 +1,53 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, useBrowser } from '../support/browser.ts';
+import { items } from '../support/content.ts';
+
+/** axe (WCAG 2.2 AA) on every template in all three locales. */
+const news = items('news');
+const withBodyPicture = news.find((n) => n.slug && n.data.image)!;
+const fallbackUg = news.find((n) => !n.data.ug)!;
+const notice = items('notices').find((n) => Array.isArray(n.data.attachments) && n.data.attachments.length > 0)!;
+
+const templates = [
+  ['home', '/'],
+  ['news list', '/news/'],
+  ['news list page 2', '/news/page/2/'],
+  ['news article', `/news/${withBodyPicture.slug}/`],
+  ['news article (Chinese fallback)', `/news/${fallbackUg.slug}/`],
+  ['notices list', '/notices/'],
+  ['notice with attachments', `/notices/${notice.slug}/`],
+  ['departments', '/departments/'],
+  ['department', '/departments/education/'],
+  ['page with a table', '/overview/'],
+  ['leaders', '/leaders/'],
+  ['contact', '/contact/'],
+  ['publishing hub', '/publishing/'],
+  ['interpretations hub', '/interpretations/'],
+  ['services hub', '/services/'],
+  ['interaction hub', '/interaction/'],
+  ['sitemap', '/sitemap/'],
+  ['search', '/search/'],
+  ['not found', '/no-such-page/'],
+] as const;
+
+const cases = ['zh', 'ug', 'en'].flatMap((locale) => templates.map(([name, path]) => [`${locale} ${name}`, `/${locale}${path}`]));
+
+describe.skipIf(!browserAvailable)('accessibility (axe, WCAG 2.2 AA)', () => {
+  const browser = useBrowser();
+
+  it.each(cases)('%s (%s) has no violation', async (_, path) => {
+    const page = await browser.open(path);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the language choice page at /index.html has no violation', async () => {
+    const page = await browser.open('/index.html');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await page.context().close();
+  });
+});

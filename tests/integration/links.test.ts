@@ -1,0 +1,42 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLIENT, builtPages, page } from '../support/built-site.ts';
+
+/** No page links to a page, picture, stylesheet or file that the build did not produce. */
+const resolves = (path: string) => {
+  const target = join(CLIENT, decodeURI(path));
+  if (!existsSync(target)) return false;
+  return statSync(target).isDirectory() ? existsSync(join(target, 'index.html')) : true;
+};
+
+describe('internal links and assets', () => {
+  const pages = builtPages();
+  it.each(pages.map((p) => [p.url]))('%s has no broken internal link or missing asset', (url) => {
+    const $ = page(url);
+    const refs = new Set<string>();
+    $('[href], [src], [srcset]').each((_, el) => {
+      const e = $(el);
+      for (const attr of ['href', 'src']) {
+        const v = e.attr(attr);
+        if (v) refs.add(v);
+      }
+      for (const part of (e.attr('srcset') ?? '').split(',')) {
+        const src = part.trim().split(/\s+/)[0];
+        if (src) refs.add(src);
+      }
+    });
+    $('form[action]').each((_, el) => { refs.add($(el).attr('action')!); });
+    const broken: string[] = [];
+    for (const ref of refs) {
+      if (/^(https?:|mailto:|tel:|data:)/.test(ref)) continue;
+      if (ref.startsWith('#')) {
+        if (ref.length > 1 && $(`[id="${ref.slice(1)}"]`).length === 0) broken.push(ref);
+        continue;
+      }
+      const path = new URL(ref, `http://x${url}`).pathname;
+      if (!resolves(path)) broken.push(ref);
+    }
+    expect(broken).toEqual([]);
+  });
+});

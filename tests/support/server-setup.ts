@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Starts the built portal (src/server/main.ts on the project's Node 24) on a free port for
+ * the integration and browser suites, and gives the tests its base URL.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext { baseURL: string }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+let server: ChildProcess | undefined;
+
+export async function setup(project: TestProject) {
+  if (!existsSync('dist/server/entry.mjs')) throw new Error('dist/ is missing: `npm test` builds the portal first (or run `npm run build`).');
+  const port = await freePort();
+  const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
+  server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${baseURL}/zh/`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (server.exitCode !== null) throw new Error(`the portal server exited with code ${server.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the portal server did not answer within 20 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  project.provide('baseURL', baseURL);
+}
+
+export async function teardown() {
+  server?.kill('SIGTERM');
+}
