@@ -1,4 +1,4 @@
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleEdition, attachment, editions, localizedText, publishTime } from './content/editions.ts';
@@ -18,11 +18,11 @@ const bodyFile = ({ entry }: { entry: string }) => {
 function bodiesOf(name: string) {
   return defineCollection({
     loader: glob({ pattern: '*/body/{zh,ug,en}.md', base: `./content/${name}`, generateId: bodyFile }),
-    schema: z.object({}).passthrough(),
+    schema: z.looseObject({}),
   });
 }
 
-const article = ({ image }: { image: () => z.ZodTypeAny }) =>
+const article = ({ image }: SchemaContext) =>
   z.object({
     published: publishTime,
     department: reference('departments'),
@@ -71,7 +71,7 @@ const departments = defineCollection({
     orgCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code'),
     phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/),
     fax: z.string().regex(/^0\d{2,3}-\d{7,8}$/).optional(),
-    email: z.string().email(),
+    email: z.email(),
     postcode: z.string().regex(/^\d{6}$/),
     ...editions(departmentEdition).shape,
   }),
@@ -114,11 +114,11 @@ const settings = defineCollection({
     /** 网站标识码: bm + 8 digits, or 10 digits. */
     siteIdCode: z.string().regex(/^(bm\d{8}|\d{10})$/),
     icpNumber: z.string().min(1),
-    icpUrl: z.string().url(),
+    icpUrl: z.url(),
     policeNumber: z.string().regex(/^\d{14}$/),
-    policeUrl: z.string().url(),
+    policeUrl: z.url(),
     phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/),
-    email: z.string().email(),
+    email: z.email(),
     postcode: z.string().regex(/^\d{6}$/),
     zh: siteEdition,
     ug: siteEdition,

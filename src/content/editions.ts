@@ -24,7 +24,7 @@ export const articleEdition = z.object({
 export type ArticleEdition = z.infer<typeof articleEdition>;
 
 /** `zh` required, `ug`/`en` optional, each of the given edition shape. */
-export function editions<T extends z.ZodTypeAny>(edition: T) {
+export function editions<T extends z.ZodType>(edition: T) {
   return z.object({ zh: edition, ug: edition.optional(), en: edition.optional() });
 }
 

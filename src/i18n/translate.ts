@@ -28,9 +28,9 @@ export type Translate = (key: UiKey, vars?: TOptions) => string;
  * error, not a silently shown key: the parity test keeps all three dictionaries complete.
  */
 export function useTranslations(locale: Locale): Translate {
-  const fixed = i18n.getFixedT(locale);
+  const fixed = i18n.getFixedT(locale) as unknown as (key: string, vars?: TOptions) => string;
   return (key, vars) => {
     if (!(key in dictionaries[locale])) throw new Error(`UI string "${key}" is missing from the ${locale} dictionary`);
-    return fixed(key, vars) as string;
+    return fixed(key, vars);
   };
 }

@@ -16,7 +16,7 @@ export interface ChosenEdition<E> {
 export function chooseEdition<E>(item: Multilingual<E>, locale: Locale): ChosenEdition<E> {
   const own = item[locale];
   if (own !== undefined) return { edition: own, lang: locale, fallback: false };
-  return { edition: item[defaultLocale], lang: defaultLocale, fallback: true };
+  return { edition: item.zh, lang: defaultLocale, fallback: true };
 }
 
 /** The languages an item has been written in, in the portal's locale order. */

@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { htmlLang, isLocale, textDirection } from '../../src/i18n/locales.ts';
 import { localeHref, splitLocale } from '../../src/i18n/paths.ts';
 
 describe('writing direction', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it.each([
     ['ug', 'rtl'], ['ug-Arab-CN', 'rtl'], ['ar', 'rtl'], ['zh-CN', 'ltr'], ['en', 'ltr'],
   ])('%s is %s', (tag, dir) => {
@@ -12,11 +10,20 @@ describe('writing direction', () => {
   });
 
   it('falls back to the known right-to-left list when Intl has no text info', () => {
-    const proto = Intl.Locale.prototype as unknown as Record<string, unknown>;
-    vi.spyOn(proto, 'getTextInfo' as never).mockReturnValue(undefined as never);
-    if ('textInfo' in proto) vi.spyOn(proto, 'textInfo' as never, 'get' as never).mockReturnValue(undefined as never);
-    expect(textDirection('ug')).toBe('rtl');
-    expect(textDirection('zh-CN')).toBe('ltr');
+    const Original = Intl.Locale;
+    // A runtime whose Intl.Locale has neither getTextInfo() nor textInfo.
+    class WithoutTextInfo extends Original {
+      getTextInfo = undefined as unknown as Intl.Locale['getTextInfo'];
+      textInfo = undefined;
+    }
+    Object.defineProperty(Intl, 'Locale', { value: WithoutTextInfo, configurable: true, writable: true });
+    try {
+      expect(new Intl.Locale('ug') instanceof WithoutTextInfo).toBe(true);
+      expect(textDirection('ug')).toBe('rtl');
+      expect(textDirection('zh-CN')).toBe('ltr');
+    } finally {
+      Object.defineProperty(Intl, 'Locale', { value: Original, configurable: true, writable: true });
+    }
   });
 
   it('derives every portal locale from its html lang tag', () => {
