@@ -126,7 +126,162 @@ const settings = defineCollection({
   }),
 });
 
+// Government information disclosure (政府信息公开): reference data, the catalogue of policy
+// documents, interpretations and the annual reports (STANDARDS.md §2).
+
+const named = z.object({ name: localizedText, order: z.number().int() });
+
+/** 主题分类: two levels; a sub-topic names its parent. */
+const topics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/topics' }),
+  schema: named.extend({ parent: reference('topics').optional() }),
+});
+
+/** 体裁分类: the 15 kinds of official document, plus 规章 and 行政规范性文件. */
+const genres = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/genres' }),
+  schema: named,
+});
+
+const policyEdition = articleEdition.extend({
+  /** 服务对象, when the document names whom it serves. */
+  audience: z.string().min(1).optional(),
+});
+
+/**
+ * A catalogue entry (政府信息公开目录). The folder name is the back part of its index number,
+ * `<year>-<5-digit serial>`; the front part is the publishing department's code.
+ */
+const policies = defineCollection({
+  loader: glob({ pattern: '*/index.yaml', base: './content/policies', generateId: itemFolder }),
+  schema: z.object({
+    department: reference('departments'),
+    /** 成文日期 */
+    written: z.coerce.date(),
+    /** 发布日期 */
+    published: publishTime,
+    /** 文号, e.g. 天政办发〔2024〕12号 */
+    documentNumber: z.string().min(1).optional(),
+    topic: reference('topics'),
+    genre: reference('genres'),
+    validity: z.enum(['valid', 'amended', 'repealed', 'expired']).default('valid'),
+    /** The document that amended or repealed this one. */
+    replacedBy: reference('policies').optional(),
+    /** When a repeal or expiry took effect. */
+    validUntil: z.coerce.date().optional(),
+    related: z.array(reference('policies')).default([]),
+    attachments: z.array(attachment).default([]),
+    ...editions(policyEdition).shape,
+  }),
+});
+
+/** 政策解读: each tied to the policy it explains. */
+const interpretations = defineCollection({
+  loader: glob({ pattern: '*/index.yaml', base: './content/interpretations', generateId: itemFolder }),
+  schema: ({ image }) =>
+    z.object({
+      published: publishTime,
+      department: reference('departments'),
+      policy: reference('policies'),
+      /** How it explains: in words, with a chart, by the official who drafted it, in a video… */
+      form: z.enum(['text', 'graphic', 'official', 'expert', 'media']).default('text'),
+      image: image().optional(),
+      ...editions(articleEdition).shape,
+    }),
+});
+
+const count = z.number().int().min(0);
+/** One row of table 3: a count per kind of applicant. */
+const applicantRow = z.object({
+  natural: count,
+  commercial: count,
+  research: count,
+  publicInterest: count,
+  legalService: count,
+  other: count,
+});
+/** One row of table 4: the five result columns. */
+const reviewRow = z.object({ upheld: count, corrected: count, other: count, pending: count, total: count });
+
+const reportEdition = z.object({
+  title: z.string().min(1),
+  /** 一、总体情况 */
+  overview: z.string().min(1),
+  /** 五、存在的主要问题及改进情况 */
+  problems: z.string().min(1),
+  /** 六、其他需要报告的事项 */
+  otherMatters: z.string().min(1),
+});
+
+/**
+ * 政府信息公开工作年度报告, one per year. Table 2's rows for 规章 and 行政规范性文件 are computed
+ * from the catalogue; its other rows and tables 3 and 4 are figures kept here until the
+ * request workflow produces them.
+ */
+const reports = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/reports' }),
+  schema: z.object({
+    year: z.number().int().min(2000),
+    published: publishTime,
+    department: reference('departments'),
+    table2: z.object({
+      /** 行政许可: 本年处理决定数量 */
+      licensing: count,
+      /** 行政处罚 */
+      penalties: count,
+      /** 行政强制 */
+      enforcement: count,
+      /** 行政事业性收费: 本年收费金额（万元） */
+      feesTenThousandYuan: z.number().min(0),
+    }),
+    table3: z.object({
+      newApplications: applicantRow,
+      carriedOver: applicantRow,
+      results: z.object({
+        disclosed: applicantRow,
+        partlyDisclosed: applicantRow,
+        withheld: z.object({
+          stateSecret: applicantRow,
+          prohibitedByLaw: applicantRow,
+          threeSecurities: applicantRow,
+          thirdPartyRights: applicantRow,
+          internalAffairs: applicantRow,
+          processInformation: applicantRow,
+          enforcementFiles: applicantRow,
+          queryMatters: applicantRow,
+        }),
+        unavailable: z.object({ notHeld: applicantRow, needsCreation: applicantRow, unclearAfterCorrection: applicantRow }),
+        notProcessed: z.object({
+          petitionLike: applicantRow,
+          repeated: applicantRow,
+          publications: applicantRow,
+          excessive: applicantRow,
+          confirmation: applicantRow,
+        }),
+        otherHandling: z.object({ overdueCorrection: applicantRow, unpaidFees: applicantRow, other: applicantRow }),
+        total: applicantRow,
+      }),
+      carriedForward: applicantRow,
+    }),
+    table4: z.object({
+      reconsideration: reviewRow,
+      litigationDirect: reviewRow,
+      litigationAfterReconsideration: reviewRow,
+    }),
+    zh: reportEdition,
+    ug: reportEdition.optional(),
+    en: reportEdition.optional(),
+  }),
+});
+
 export const collections = {
+  topics,
+  genres,
+  policies,
+  policiesBodies: bodiesOf('policies'),
+  interpretations,
+  interpretationsBodies: bodiesOf('interpretations'),
+  reports,
   settings,
   departments,
   leaders,

@@ -13,7 +13,7 @@ const isColumn = (url: string) => !isArticle(url) && !/\/(search|404)\/$/.test(u
 describe('every page in every locale', () => {
   it('builds pages in all three locales, the same paths in each', () => {
     const paths = (l: string) => pages.filter((p) => p.url.startsWith(`/${l}/`)).map((p) => p.url.slice(3)).sort();
-    expect(paths('zh').length).toBeGreaterThan(100);
+    expect(paths('zh').length).toBeGreaterThan(70);
     expect(paths('ug')).toEqual(paths('zh'));
     expect(paths('en')).toEqual(paths('zh'));
   });
