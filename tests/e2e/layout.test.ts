@@ -71,6 +71,19 @@ describe.skipIf(!browserAvailable)('layout, direction and keyboard in Chromium',
     await page.context().close();
   });
 
+  it('Uyghur text is set in the self-hosted Uyghur font', async () => {
+    const page = await browser.open('/ug/');
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const family = getComputedStyle(document.querySelector('h1, h2')!).fontFamily;
+      return { family, ok: document.fonts.check('18px "Portal Uyghur"', 'ئۇيغۇرچە'), faces: [...document.fonts].filter((f) => f.family.includes('Portal Uyghur') && f.status === 'loaded').length };
+    });
+    expect(loaded.family).toMatch(/^"?Portal Uyghur/);
+    expect(loaded.ok).toBe(true);
+    expect(loaded.faces).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it('a phone number in Uyghur text keeps its left-to-right order', async () => {
     const page = await browser.open('/ug/');
     const parts = await page.locator('.site-footer__facts bdi').nth(1).evaluate((bdi) => {

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT, builtPages, page } from '../support/built-site.ts';
+import { CLIENT, builtFiles, builtPages, page } from '../support/built-site.ts';
 
 /** No page links to a page, picture, stylesheet or file that the build did not produce. */
 const resolves = (path: string) => {
@@ -11,6 +11,18 @@ const resolves = (path: string) => {
 };
 
 describe('internal links and assets', () => {
+  it('every url() in the built stylesheets exists (fonts, pictures)', () => {
+    const css = builtFiles().filter((f) => f.endsWith('.css'));
+    expect(css.length).toBeGreaterThan(0);
+    const missing = css.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)]
+        .map((m) => m[1]!)
+        .filter((u) => !/^(data:|https?:|#)/.test(u))
+        .filter((u) => !resolves(new URL(u, 'http://x/_astro/').pathname)),
+    );
+    expect(missing).toEqual([]);
+  });
+
   const pages = builtPages();
   it.each(pages.map((p) => [p.url]))('%s has no broken internal link or missing asset', (url) => {
     const $ = page(url);

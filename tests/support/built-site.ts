@@ -12,6 +12,9 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Every file of the static output. */
+export const builtFiles = () => walk(CLIENT);
+
 /** Every built HTML page, by its URL path (`/zh/news/` for dist/client/zh/news/index.html). */
 export function builtPages(): { url: string; file: string }[] {
   return walk(CLIENT)
