@@ -120,6 +120,10 @@ const settings = defineCollection({
     phone: z.string().regex(/^0\d{2,3}-\d{7,8}$/),
     email: z.email(),
     postcode: z.string().regex(/^\d{6}$/),
+    /** The 索引号 scheme of the disclosure catalogue (src/lib/index-number.ts). */
+    indexScheme: z
+      .object({ front: z.enum(['creditCode', 'orgCode']).default('creditCode'), serialDigits: z.number().int().min(3).max(8).default(5) })
+      .default({ front: 'creditCode', serialDigits: 5 }),
     zh: siteEdition,
     ug: siteEdition,
     en: siteEdition,
@@ -155,6 +159,8 @@ const policyEdition = articleEdition.extend({
 const policies = defineCollection({
   loader: glob({ pattern: '*/index.yaml', base: './content/policies', generateId: itemFolder }),
   schema: z.object({
+    /** 索引号, assigned once by `npm run policy:number` and never changed. */
+    indexNumber: z.string().optional(),
     department: reference('departments'),
     /** 成文日期 */
     written: z.coerce.date(),
