@@ -9,6 +9,8 @@ import { articleEdition, attachment, editions, localizedText, publishTime } from
  *   content/<collection>/<slug>/body/<lang>.md  the body of each edition that exists
  *   content/<collection>/<slug>/files/…         attachments; images sit beside index.yaml
  */
+/** CONTENT_DIR points the build at another content folder (the benchmark corpus). */
+const contentDir = process.env.CONTENT_DIR ?? 'content';
 const itemFolder = ({ entry }: { entry: string }) => entry.split('/')[0]!;
 const bodyFile = ({ entry }: { entry: string }) => {
   const [slug, , file] = entry.split('/');
@@ -17,7 +19,7 @@ const bodyFile = ({ entry }: { entry: string }) => {
 
 function bodiesOf(name: string) {
   return defineCollection({
-    loader: glob({ pattern: '*/body/{zh,ug,en}.md', base: `./content/${name}`, generateId: bodyFile }),
+    loader: glob({ pattern: '*/body/{zh,ug,en}.md', base: `${contentDir}/${name}`, generateId: bodyFile }),
     schema: z.looseObject({}),
   });
 }
@@ -33,17 +35,17 @@ const article = ({ image }: SchemaContext) =>
   });
 
 const news = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/news', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/news`, generateId: itemFolder }),
   schema: article,
 });
 
 const notices = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/notices', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/notices`, generateId: itemFolder }),
   schema: article,
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/pages', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/pages`, generateId: itemFolder }),
   schema: ({ image }) =>
     z.object({
       order: z.number().int(),
@@ -64,7 +66,7 @@ const departmentEdition = z.object({
 });
 
 const departments = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/departments' }),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/departments` }),
   schema: z.object({
     order: z.number().int(),
     /** 统一社会信用代码 (18 characters); the front part of disclosure index numbers. */
@@ -85,7 +87,7 @@ const leaderEdition = z.object({
 });
 
 const leaders = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/leaders', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/leaders`, generateId: itemFolder }),
   schema: ({ image }) =>
     z.object({
       order: z.number().int(),
@@ -108,7 +110,7 @@ const siteEdition = z.object({
 });
 
 const settings = defineCollection({
-  loader: glob({ pattern: 'site.yaml', base: './content/settings' }),
+  loader: glob({ pattern: 'site.yaml', base: `${contentDir}/settings` }),
   schema: z.object({
     domain: z.string().regex(/^[a-z0-9.-]+$/),
     /** 网站标识码: bm + 8 digits, or 10 digits. */
@@ -137,13 +139,13 @@ const named = z.object({ name: localizedText, order: z.number().int() });
 
 /** 主题分类: two levels; a sub-topic names its parent. */
 const topics = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/topics' }),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/topics` }),
   schema: named.extend({ parent: reference('topics').optional() }),
 });
 
 /** 体裁分类: the 15 kinds of official document, plus 规章 and 行政规范性文件. */
 const genres = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/genres' }),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/genres` }),
   schema: named,
 });
 
@@ -157,7 +159,7 @@ const policyEdition = articleEdition.extend({
  * `<year>-<5-digit serial>`; the front part is the publishing department's code.
  */
 const policies = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/policies', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/policies`, generateId: itemFolder }),
   schema: z.object({
     /** 索引号, assigned once by `npm run policy:number` and never changed. */
     indexNumber: z.string().optional(),
@@ -183,7 +185,7 @@ const policies = defineCollection({
 
 /** 政策解读: each tied to the policy it explains. */
 const interpretations = defineCollection({
-  loader: glob({ pattern: '*/index.yaml', base: './content/interpretations', generateId: itemFolder }),
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/interpretations`, generateId: itemFolder }),
   schema: ({ image }) =>
     z.object({
       published: publishTime,
@@ -225,7 +227,7 @@ const reportEdition = z.object({
  * request workflow produces them.
  */
 const reports = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/reports' }),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/reports` }),
   schema: z.object({
     year: z.number().int().min(2000),
     published: publishTime,

@@ -7,7 +7,7 @@ import type { UiKey } from '../i18n/translate.ts';
  */
 export const mainNav: { key: UiKey; path: string; owns: string[] }[] = [
   { key: 'nav.home', path: '/', owns: [] },
-  { key: 'nav.publishing', path: '/publishing/', owns: ['/news/', '/notices/', '/departments/', '/overview/', '/functions/', '/leaders/'] },
+  { key: 'nav.publishing', path: '/publishing/', owns: ['/news/', '/notices/', '/departments/', '/overview/', '/functions/', '/leaders/', '/disclosure/', '/policies/', '/reports/'] },
   { key: 'nav.interpretation', path: '/interpretations/', owns: [] },
   { key: 'nav.services', path: '/services/', owns: [] },
   { key: 'nav.interaction', path: '/interaction/', owns: ['/contact/', '/report-errors/'] },

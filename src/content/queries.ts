@@ -2,19 +2,19 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales.ts';
 
 /** Columns whose items are dated articles with bodies per language. */
-export type ArticleColumn = 'news' | 'notices';
-export type Article = CollectionEntry<'news'> | CollectionEntry<'notices'>;
+export type ArticleColumn = 'news' | 'notices' | 'interpretations';
+export type Article = CollectionEntry<'news'> | CollectionEntry<'notices'> | CollectionEntry<'interpretations'>;
 
 const byNewest = (a: Article, b: Article) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
 
 /** A column's articles, newest first. */
-export async function listArticles(column: ArticleColumn): Promise<Article[]> {
-  const items: Article[] = await getCollection(column);
+export async function listArticles<C extends ArticleColumn>(column: C): Promise<CollectionEntry<C>[]> {
+  const items = (await getCollection(column)) as CollectionEntry<C>[];
   return items.sort(byNewest);
 }
 
 /** The Markdown body of one edition of an item, ready for `render()`. */
-export async function getBody(collection: ArticleColumn | 'pages', slug: string, lang: Locale) {
+export async function getBody(collection: ArticleColumn | 'pages' | 'policies', slug: string, lang: Locale) {
   const body = await getEntry(`${collection}Bodies`, `${slug}/${lang}`);
   if (!body) throw new Error(`content/${collection}/${slug}/body/${lang}.md is missing: every edition in index.yaml needs its body`);
   return body;

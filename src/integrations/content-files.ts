@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
  * where editors put them. This integration publishes them under `/files/<collection>/<slug>/`:
  * copied into the static output on build, served from content/ by the dev server.
  */
-const CONTENT = resolve('content');
+const CONTENT = resolve(process.env.CONTENT_DIR ?? 'content');
 const types: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

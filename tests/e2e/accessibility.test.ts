@@ -9,7 +9,23 @@ const withBodyPicture = news.find((n) => n.slug && n.data.image)!;
 const fallbackUg = news.find((n) => !n.data.ug)!;
 const notice = items('notices').find((n) => Array.isArray(n.data.attachments) && n.data.attachments.length > 0)!;
 
+const policies = items('policies');
+const repealed = policies.find((p) => p.data.validity === 'repealed')!;
+const withInterpretation = String(items('interpretations')[0]!.data.policy);
+const interpretation = items('interpretations')[0]!;
+
 const templates = [
+  ['disclosure home', '/disclosure/'],
+  ['disclosure guide', '/disclosure/guide/'],
+  ['catalogue', '/policies/'],
+  ['catalogue facet page', `/policies/department/${String(policies[0]!.data.department)}/`],
+  ['catalogue filtered by the server', '/policies/filter/?genre=notice&sort=oldest'],
+  ['policy with interpretations', `/policies/${withInterpretation}/`],
+  ['repealed policy', `/policies/${repealed.slug}/`],
+  ['interpretations', '/interpretations/'],
+  ['interpretation', `/interpretations/${interpretation.slug}/`],
+  ['annual reports', '/reports/'],
+  ['annual report', '/reports/2025/'],
   ['home', '/'],
   ['news list', '/news/'],
   ['news list page 2', '/news/page/2/'],
@@ -23,7 +39,6 @@ const templates = [
   ['leaders', '/leaders/'],
   ['contact', '/contact/'],
   ['publishing hub', '/publishing/'],
-  ['interpretations hub', '/interpretations/'],
   ['services hub', '/services/'],
   ['interaction hub', '/interaction/'],
   ['sitemap', '/sitemap/'],

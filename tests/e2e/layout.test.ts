@@ -134,6 +134,30 @@ describe.skipIf(!browserAvailable)('layout, direction and keyboard in Chromium',
   });
 });
 
+describe.skipIf(!browserAvailable)('the disclosure catalogue', () => {
+  const browser = useBrowser();
+
+  it('filters by keyboard alone', async () => {
+    const page = await browser.open('/zh/policies/');
+    await page.focus('#filter-genre');
+    const genre = await page.$eval('#filter-genre option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.$eval('#filter-genre', (s) => (s as HTMLSelectElement).value)).toBe(genre);
+    let onSubmit = false;
+    for (let i = 0; i < 12 && !onSubmit; i++) {
+      await page.keyboard.press('Tab');
+      onSubmit = await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type === 'submit');
+    }
+    expect(onSubmit).toBe(true);
+    await Promise.all([page.waitForURL(/\/zh\/policies\/filter\/\?/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('genre')).toBe(genre);
+    const genres = await page.$$eval('[data-testid="catalogue"] tbody tr', (rows) => rows.length);
+    expect(genres).toBeGreaterThan(0);
+    expect(await page.$eval('#filter-genre', (s) => (s as HTMLSelectElement).value)).toBe(genre);
+    await page.context().close();
+  });
+});
+
 describe.skipIf(!browserAvailable)('with JavaScript off', () => {
   const browser = useBrowser();
 

@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { columnFeed, feedStaticPaths } from '../../../content/feeds.ts';
+import type { Locale } from '../../../i18n/locales.ts';
+
+/** The policies column's RSS 2.0 feed. */
+export const getStaticPaths = feedStaticPaths;
+export const GET: APIRoute<{ locale: Locale }> = ({ props, site }) => columnFeed('policies', props.locale, site!);
