@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { contentFiles } from './src/integrations/content-files.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { isolateLtrInRtlBodies } from './src/lib/isolate-ltr-markdown.ts';
 
@@ -13,10 +14,11 @@ import { isolateLtrInRtlBodies } from './src/lib/isolate-ltr-markdown.ts';
  */
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.tianshan.example',
-  trailingSlash: 'always',
+  // Pages are linked with a trailing slash; API endpoints (/api/v1/search) are not.
+  trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
-  integrations: [contentFiles()],
+  integrations: [contentFiles(), searchIndex()],
   markdown: { processor: satteri({ hastPlugins: [isolateLtrInRtlBodies] }) },
   build: { format: 'directory', inlineStylesheets: 'never' },
   image: { layout: 'constrained', responsiveStyles: false },

@@ -14,4 +14,11 @@ export type PageMeta =
       image?: string | undefined;
     };
 
+/** How a page is found by search; pages without it are not indexed. */
+export interface SearchFacts {
+  type: 'news' | 'notice' | 'policy' | 'interpretation' | 'service' | 'page';
+  date?: Date | undefined;
+  filters?: Partial<Record<'department' | 'topic' | 'genre' | 'validity' | 'docnum' | 'indexno', string | string[] | undefined>>;
+}
+
 export interface Crumb { label: string; href?: string | undefined }
