@@ -43,6 +43,7 @@ const templates = [
   ['interaction hub', '/interaction/'],
   ['sitemap', '/sitemap/'],
   ['search', '/search/'],
+  ['search results', '/search/?q=2025'],
   ['not found', '/no-such-page/'],
 ] as const;
 
