@@ -1,15 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three suites: unit (pure rules, fast), integration (the built site in dist/ and the
- * running server), browser (Chromium through playwright-core). `npm test` builds first
- * and runs all three.
+ * Four suites: unit (pure rules, fast), contract (the Store on SQLite and on PostgreSQL),
+ * integration (the built site in dist/ and the running server), browser (Chromium through
+ * playwright-core). `npm test` builds first and runs them all.
  */
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.test.ts'],
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -1,7 +1,7 @@
 import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleEdition, attachment, editions, localizedText, publishTime } from './content/editions.ts';
+import { articleEdition, attachment, editions, localizedText, publishTime, uyghur } from './content/editions.ts';
 
 /**
  * Content lives in content/, one folder per collection. Multilingual articles are folders:
@@ -127,7 +127,7 @@ const settings = defineCollection({
       .object({ front: z.enum(['creditCode', 'orgCode']).default('creditCode'), serialDigits: z.number().int().min(3).max(8).default(5) })
       .default({ front: 'creditCode', serialDigits: 5 }),
     zh: siteEdition,
-    ug: siteEdition,
+    ug: uyghur(siteEdition),
     en: siteEdition,
   }),
 });
@@ -277,12 +277,32 @@ const reports = defineCollection({
       litigationAfterReconsideration: reviewRow,
     }),
     zh: reportEdition,
-    ug: reportEdition.optional(),
+    ug: uyghur(reportEdition).optional(),
     en: reportEdition.optional(),
   }),
 });
 
+/**
+ * The working-day calendar (STANDARDS.md §5): one file a year with the national holidays, the
+ * region's own (Rozi, Corban) and the weekends worked instead (调休). Deadlines count on it.
+ */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const calendar = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/calendar` }),
+  schema: z.object({
+    year: z.number().int().min(2000),
+    holidays: z.array(
+      z.union([
+        z.object({ date: isoDay, name: localizedText, scope: z.enum(['national', 'regional']).optional() }),
+        z.object({ from: isoDay, to: isoDay, name: localizedText, scope: z.enum(['national', 'regional']).optional() }),
+      ]),
+    ),
+    workdays: z.array(isoDay).default([]),
+  }),
+});
+
 export const collections = {
+  calendar,
   topics,
   genres,
   policies,

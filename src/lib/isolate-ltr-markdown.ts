@@ -1,9 +1,11 @@
 import { defineHastPlugin } from 'satteri';
 import type { PluginFactoryContext } from 'satteri';
 import { splitLtrRuns } from './bidi.ts';
+import { normalizeUyghur } from './uyghur-normalize.ts';
 
 /**
- * Markdown plugin for the bodies of right-to-left editions (files named `ug.md`): wraps
+ * Markdown plugin for the bodies of right-to-left editions (files named `ug.md`): normalises
+ * the Uyghur text (STANDARDS.md §7) and wraps
  * each left-to-right run of text in `<bdi dir="ltr">` (with `lang="zh-CN"` when it is
  * Chinese), so that dates, phone numbers and document numbers read in the right order
  * without editors having to mark them up. Other files are left alone.
@@ -16,8 +18,13 @@ const isolateLtr = defineHastPlugin({
   text(node, ctx) {
     const parent = ctx.parent(node);
     if (parent && parent.type === 'element' && skip.has(parent.tagName)) return;
-    const runs = splitLtrRuns(node.value);
-    if (!runs.some((r) => r.ltr)) return;
+    // Uyghur bodies are normalised as they are built, like every Uyghur text (STANDARDS.md §7).
+    const text = normalizeUyghur(node.value);
+    const runs = splitLtrRuns(text);
+    if (!runs.some((r) => r.ltr)) {
+      if (text !== node.value) ctx.replaceNode(node, { type: 'text', value: text });
+      return;
+    }
     ctx.replaceNode(
       node,
       runs.map((run) =>

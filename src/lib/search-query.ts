@@ -41,9 +41,10 @@ export function queryCandidates(raw: string, { locale, toSimplified }: QueryOpti
 export function canonicalDocumentNumber(query: string): string | undefined {
   const m = /^\s*([\p{Script=Han}]{2,12})\s*[〔\[（(［【]\s*(\d{4})\s*[〕\]）)］】]\s*(\d{1,4})\s*号?\s*$/u.exec(query);
   if (m) return `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
-  // Government orders are numbered without a year: 天山自治区人民政府令第9号.
-  const order = /^\s*([\p{Script=Han}]{2,24}令)\s*第\s*(\d{1,4})\s*号\s*$/u.exec(query);
-  return order ? `${order[1]}第${Number(order[2])}号` : undefined;
+  // Orders and announcements are numbered 第N号, some with a year: 天山自治区人民政府令第9号,
+  // 天山自治区人民政府公告2026年第2号.
+  const serial = /^\s*([\p{Script=Han}]{2,24}?)\s*(?:(\d{4})\s*年)?\s*第\s*(\d{1,4})\s*号\s*$/u.exec(query);
+  return serial ? `${serial[1]}${serial[2] ? `${serial[2]}年` : ''}第${Number(serial[3])}号` : undefined;
 }
 
 /** An index number (索引号) typed whole, upper-cased as the catalogue writes it. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { normalizeUyghur } from '../../src/lib/uyghur-normalize.ts';
 import { CLIENT, localePages, page } from '../support/built-site.ts';
 import { items, type ItemSource } from '../support/content.ts';
 import { stripIsolates } from '../../src/lib/bidi.ts';
@@ -61,9 +62,11 @@ describe.each(columns.filter(hasColumn))('the %s feeds', (column) => {
       expect(item.guid['#text']).toBe(item.link);
       expect(new Date(item.pubDate).getTime()).toBe(published(source));
       const edition = source.data[locale] ?? source.data.zh;
-      expect(stripIsolates(item.title)).toBe(edition.title);
+      // Uyghur text is normalised when the site is built, as the pages are.
+      const shown = (s: string) => (source.data[locale] && locale === 'ug' ? normalizeUyghur(s) : s);
+      expect(stripIsolates(item.title)).toBe(shown(edition.title));
       const summary = (edition as { summary?: string }).summary;
-      if (summary) expect(stripIsolates(item.description!)).toBe(summary);
+      if (summary) expect(stripIsolates(item.description!)).toBe(shown(summary));
       expect(item['dc:language']).toBe(source.data[locale] ? undefined : 'zh-CN');
     });
   });

@@ -21,3 +21,16 @@ describe('isolating left-to-right runs in Markdown bodies', () => {
     expect(render('Call 0991-2391234', 'en.md')).not.toContain('<bdi');
   });
 });
+
+describe('normalising Uyghur bodies at build time', () => {
+  it('turns Persian-keyboard letters and Arabic-Indic digits into standard Uyghur', () => {
+    const html = render('ھۆکۈمەت ٢٠٢٥', 'ug.md');
+    expect(html).toContain('ھۆكۈمەت');
+    expect(html).toContain('<bdi dir="ltr">2025</bdi>');
+    expect(html).not.toMatch(/[\u06A9\u0660-\u0669]/);
+  });
+
+  it('leaves Chinese bodies as written', () => {
+    expect(render('ھۆکۈمەت', 'zh.md')).toContain('ھۆکۈمەت');
+  });
+});

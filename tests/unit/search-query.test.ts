@@ -35,6 +35,9 @@ describe('document numbers', () => {
     ['天政办发[2025]6号', '天政办发〔2025〕6号'],
     ['天政办发（2025）06', '天政办发〔2025〕6号'],
     [' 天人社规 [2024] 2 号 ', '天人社规〔2024〕2号'],
+    ['天山自治区人民政府令第9号', '天山自治区人民政府令第9号'],
+    ['天山自治区人民政府令 第 09 号', '天山自治区人民政府令第9号'],
+    ['天山自治区人民政府公告2026年第2号', '天山自治区人民政府公告2026年第2号'],
   ])('reads %s as %s', (q, canonical) => expect(canonicalDocumentNumber(q)).toBe(canonical));
 
   it.each(['6号', '〔2025〕', '医疗保险', 'tianshan 2025'])('does not take %s for a whole document number', (q) => {

@@ -1,0 +1,14 @@
+/**
+ * The schema's versions, in order. A migration is never edited once released: change the
+ * schema by adding the next one. Each has its SQL for both dialects.
+ */
+import { initial } from './0001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const migrations: readonly Migration[] = [initial];

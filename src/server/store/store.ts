@@ -1,0 +1,288 @@
+/**
+ * The Store: everything the server layer keeps. One interface, two implementations
+ * (SQLite through node:sqlite, PostgreSQL through pg) that pass one contract suite
+ * (tests/contract/store.contract.ts). Times are `Date`s, kept as epoch milliseconds;
+ * ids are UUIDs made by the Store, except timeline and audit ids, which count up.
+ *
+ * Cases, timelines and the audit log are append-only where the law wants a record:
+ * there is no method to change or delete a timeline or audit entry, and the schema
+ * refuses it too (triggers).
+ */
+
+/** What a citizen started: a letter now; online service applications and disclosure requests later. */
+export type CaseKind = 'letter' | 'application' | 'disclosure';
+
+export interface CaseRecord {
+  id: string;
+  /** The tracking code the citizen is given; unique. */
+  code: string;
+  kind: CaseKind;
+  /** The case state machine lives in src/lib; the Store keeps the name. */
+  state: string;
+  department: string | null;
+  subject: string;
+  body: string;
+  /** Kind-specific facts (the applicant, the service code, …), stored as JSON. */
+  data: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+  dueAt: Date | null;
+  /** Optimistic concurrency: every update names the version it read and bumps it. */
+  version: number;
+}
+
+export interface NewCase {
+  code: string;
+  kind: CaseKind;
+  state: string;
+  department?: string | null;
+  subject: string;
+  body: string;
+  data?: Record<string, unknown>;
+  dueAt?: Date | null;
+  /** Defaults to the clock. */
+  createdAt?: Date;
+}
+
+/** The fields an update may change; what is left out stays as it was. */
+export interface CasePatch {
+  state?: string;
+  department?: string | null;
+  subject?: string;
+  body?: string;
+  data?: Record<string, unknown>;
+  dueAt?: Date | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  caseId: string;
+  at: Date;
+  /** Who: 'citizen', 'system' or 'staff:<username>'. */
+  actor: string;
+  /** What happened: 'submitted', 'assigned', 'replied', … */
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface NewTimelineEntry {
+  actor: string;
+  type: string;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/** An uploaded file's facts, without its bytes. */
+export interface FileInfo {
+  id: string;
+  caseId: string | null;
+  /** Made by the server, never the name the uploader sent. */
+  name: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+}
+
+export interface StoredFile extends FileInfo {
+  bytes: Uint8Array;
+}
+
+export interface NewFile {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+  caseId?: string | null;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  /** An argon2id hash in PHC form, made by the auth module. */
+  passwordHash: string;
+  role: string;
+  department: string | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  department?: string | null;
+}
+
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'role' | 'department' | 'failedLogins' | 'lockedUntil'>>;
+
+export interface SessionRecord {
+  /** The caller passes a hash of the cookie's token, so a leaked table opens no session. */
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  data: Record<string, unknown>;
+}
+
+export interface NewSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  data?: Record<string, unknown>;
+  now?: Date;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  /** What was acted on: 'case:<code>', 'user:<username>', … */
+  subject: string | null;
+  ip: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface NewAuditEntry {
+  actor: string;
+  action: string;
+  subject?: string | null;
+  ip?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+export interface Page {
+  /** At most 500; default 50. */
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseFilter extends Page {
+  kind?: CaseKind;
+  state?: string;
+  department?: string;
+  /** Due strictly before this time. */
+  dueBefore?: Date;
+  /** Due at or after this time. */
+  dueAfter?: Date;
+  /** A substring of the code, subject or body; case-insensitive in every script. */
+  text?: string;
+  /** 'newest' (default) or 'due' (soonest first, undated last). */
+  order?: 'newest' | 'due';
+}
+
+export interface AuditFilter extends Page {
+  /** At or after. */
+  from?: Date;
+  /** Strictly before. */
+  to?: Date;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+/** A change to a case: the version it was read at, what changes, and the timeline entry that records it. */
+export interface CaseChange {
+  id: string;
+  version: number;
+  set: CasePatch;
+  entry: NewTimelineEntry;
+  now?: Date;
+}
+
+/** Every data method; inside `transaction` they all run in the one transaction. */
+export interface StoreOps {
+  /** Creates a case with its first timeline entry and its files, atomically. Conflict on a used code. */
+  createCase(input: NewCase, first: NewTimelineEntry, files?: NewFile[]): Promise<{ case: CaseRecord; entry: TimelineEntry; files: FileInfo[] }>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  getCaseByCode(code: string): Promise<CaseRecord | undefined>;
+  /** Applies a change if the case is still at `change.version`; Conflict if not, NotFound if no such case. */
+  updateCase(change: CaseChange): Promise<{ case: CaseRecord; entry: TimelineEntry }>;
+  listCases(filter?: CaseFilter): Promise<Paged<CaseRecord>>;
+  appendTimeline(caseId: string, entry: NewTimelineEntry): Promise<TimelineEntry>;
+  /** Oldest first. */
+  listTimeline(caseId: string): Promise<TimelineEntry[]>;
+
+  putFile(file: NewFile): Promise<FileInfo>;
+  getFile(id: string): Promise<StoredFile | undefined>;
+  listCaseFiles(caseId: string): Promise<FileInfo[]>;
+
+  /** Conflict on a used username. */
+  createUser(input: NewUser): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  getUserByUsername(username: string): Promise<UserRecord | undefined>;
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord>;
+  /**
+   * Counts a failed login atomically; at `lockAfter` failures locks the account until
+   * now + lockMs and starts counting again.
+   */
+  recordLoginFailure(id: string, policy: { lockAfter: number; lockMs: number }, now?: Date): Promise<UserRecord>;
+
+  createSession(input: NewSession): Promise<SessionRecord>;
+  /** Undefined when there is none or it has expired by `now`. */
+  getSession(id: string, now?: Date): Promise<SessionRecord | undefined>;
+  /** Slides a live session's expiry; false if it had expired or is gone. */
+  touchSession(id: string, expiresAt: Date, now?: Date): Promise<boolean>;
+  deleteSession(id: string): Promise<void>;
+  deleteUserSessions(userId: string): Promise<number>;
+  deleteExpiredSessions(now?: Date): Promise<number>;
+
+  /** The audit log is append-only. */
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** In the order appended. */
+  listAudit(filter?: AuditFilter): Promise<Paged<AuditEntry>>;
+
+  /** Counts a hit on `key` in the fixed window of `windowMs` that holds `now`; returns the count so far, atomically. */
+  hit(key: string, windowMs: number, now?: Date): Promise<number>;
+  /** Forgets counters of windows that started before `before`. */
+  pruneRateLimits(before: Date): Promise<number>;
+}
+
+export interface Store extends StoreOps {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: committed if it resolves, rolled back if it throws.
+   * Use only `tx` inside; calling the store itself from inside throws.
+   */
+  transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Base of the Store's named errors. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** The thing asked for does not exist. */
+export class NotFound extends StoreError {
+  override name = 'NotFound';
+  readonly what: string;
+  readonly key: string;
+  constructor(what: string, key: string) {
+    super(`${what} not found: ${key}`);
+    this.what = what;
+    this.key = key;
+  }
+}
+
+/** A unique value is taken, or the record changed since it was read (optimistic concurrency). */
+export class Conflict extends StoreError {
+  override name = 'Conflict';
+  readonly what: string;
+  constructor(what: string, message: string) {
+    super(message);
+    this.what = what;
+  }
+}
+
+/** A caller broke a rule of the interface (a bad page size, a store call inside its own transaction). */
+export class InvalidInput extends StoreError {
+  override name = 'InvalidInput';
+}
