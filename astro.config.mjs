@@ -16,6 +16,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.tianshan.example',
   // Pages are linked with a trailing slash; API endpoints (/api/v1/search) are not.
   trailingSlash: 'ignore',
+  // Builds of other content folders (tests, benchmarks) keep their content cache apart.
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
   integrations: [contentFiles(), searchIndex()],
