@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { contentFiles } from './src/integrations/content-files.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { isolateLtrInRtlBodies } from './src/lib/isolate-ltr-markdown.ts';
 
@@ -20,9 +19,10 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
-  integrations: [contentFiles(), searchIndex()],
+  integrations: [contentFiles()],
   markdown: { processor: satteri({ hastPlugins: [isolateLtrInRtlBodies] }) },
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Several pages render at once: much of a page's time is spent writing its file.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   image: { layout: 'constrained', responsiveStyles: false },
   security: {
     checkOrigin: true,

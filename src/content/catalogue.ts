@@ -10,7 +10,11 @@ import { listDepartments } from './queries.ts';
 export type CatalogueDoc = FilterableDocument & { policy: Policy };
 
 /** The whole catalogue as filterable documents, newest first, and the facet values in it. */
-export async function loadCatalogue(): Promise<{ docs: CatalogueDoc[]; allowed: Allowed }> {
+let loaded: Promise<{ docs: CatalogueDoc[]; allowed: Allowed }> | undefined;
+export function loadCatalogue(): Promise<{ docs: CatalogueDoc[]; allowed: Allowed }> {
+  return (loaded ??= loadCatalogueOnce());
+}
+async function loadCatalogueOnce(): Promise<{ docs: CatalogueDoc[]; allowed: Allowed }> {
   const topics = new Map((await getCollection('topics')).map((t) => [t.id, t]));
   const docs = (await listPolicies()).map((policy) => ({
     id: policy.id,

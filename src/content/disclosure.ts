@@ -31,29 +31,45 @@ export function listPolicies(): Promise<Policy[]> {
 }
 
 /** The year of a date in Beijing time. */
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' });
 export function beijingYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));
+  return Number(yearFormat.format(date));
 }
 
+let byId: Promise<Map<string, Policy>> | undefined;
 export async function getPolicy(id: string): Promise<Policy> {
-  const policy = (await listPolicies()).find((p) => p.id === id);
+  byId ??= listPolicies().then((all) => new Map(all.map((p) => [p.id, p])));
+  const policy = (await byId).get(id);
   if (!policy) throw new Error(`content/policies/${id} does not exist`);
   return policy;
 }
 
 /** Interpretations, newest first. */
-export async function listInterpretations(): Promise<Interpretation[]> {
-  return (await getCollection('interpretations')).sort(newestFirst);
+let interpretations: Promise<Interpretation[]> | undefined;
+export function listInterpretations(): Promise<Interpretation[]> {
+  return (interpretations ??= getCollection('interpretations').then((all) => all.sort(newestFirst)));
 }
 
 /** The interpretations of one policy. */
+let byPolicy: Promise<Map<string, Interpretation[]>> | undefined;
 export async function interpretationsOf(policyId: string): Promise<Interpretation[]> {
-  return (await listInterpretations()).filter((i) => i.data.policy.id === policyId);
+  byPolicy ??= listInterpretations().then((all) => groupBy(all, (i) => i.data.policy.id));
+  return (await byPolicy).get(policyId) ?? [];
+}
+function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) map.set(k, [...(map.get(k) ?? []), item]);
+  }
+  return map;
 }
 
 /** Documents that name `policyId` as what replaced them. */
+let replaced: Promise<Map<string, Policy[]>> | undefined;
 export async function replacedByThis(policyId: string): Promise<Policy[]> {
-  return (await listPolicies()).filter((p) => p.data.replacedBy?.id === policyId);
+  replaced ??= listPolicies().then((all) => groupBy(all, (p) => p.data.replacedBy?.id));
+  return (await replaced).get(policyId) ?? [];
 }
 
 /**

@@ -11,7 +11,8 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
 
 /** Calendar fields of an instant in Beijing time. */
 export function dateParts(date: Date): Parts {
-  const get = (type: string) => Number(partsFormat.formatToParts(date).find((p) => p.type === type)?.value);
+  const parts = partsFormat.formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
@@ -48,8 +49,11 @@ export function formatDate(date: Date, locale: Locale): string {
 }
 
 /** A number with the locale's grouping. */
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(htmlLang[locale]).format(value);
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(htmlLang[locale])));
+  return f.format(value);
 }
 
 /**

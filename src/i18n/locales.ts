@@ -24,7 +24,13 @@ export function isLocale(value: unknown): value is Locale {
 const knownRtl = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 /** Writing direction of a language tag, derived from Intl where it can say, else from the list above. */
+const directions = new Map<string, 'ltr' | 'rtl'>();
 export function textDirection(tag: string): 'ltr' | 'rtl' {
+  let d = directions.get(tag);
+  if (!d) directions.set(tag, (d = textDirectionOf(tag)));
+  return d;
+}
+function textDirectionOf(tag: string): 'ltr' | 'rtl' {
   try {
     const loc = new Intl.Locale(tag) as Intl.Locale & {
       getTextInfo?: () => { direction?: string };

@@ -26,7 +26,8 @@ export interface DocumentCounts {
 /** Genres whose documents table 2 counts. */
 export const TABLE2_GENRES = { regulations: 'regulation', normativeDocuments: 'normative-document' } as const;
 
-const yearOf = (d: Date, timeZone = 'Asia/Shanghai') => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(d));
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' });
+const yearOf = (d: Date) => Number(yearFormat.format(d));
 
 /** Whether a document no longer applies by the end of `year`. */
 function endedBy(doc: CatalogueDocument, year: number): boolean {
