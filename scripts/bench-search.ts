@@ -3,7 +3,8 @@
  * scripts/bench-build.ts) and prints what search costs at that size: index time, index size on
  * disk (total and per language), and query latency and bytes fetched, in Node (the way the
  * server loads the index, src/server/search/pagefind-node.ts) and in Chromium (the browser
- * bundle /pagefind/pagefind.js, as any page could use it).
+ * bundle /pagefind/<locale>/pagefind.js, as any page could use it). Each language has its own
+ * complete Pagefind bundle in pagefind/<zh|ug|en>/ (see scripts/build-search-index.ts).
  *
  *   npm run bench:search [-- --docs 10000] [--site DIR | --html-only] [--seed 1] [--keep] [--no-gzip] [--memory-limit MB]
  *
@@ -11,7 +12,7 @@
  * --memory-limit is passed to bench-build.ts, which stops a build that grows past it.
  * --html-only skips Astro: it writes one plain page per generated policy and language (the
  * indexed part of the real page: filters, metadata table, title, body) and indexes those with
- * the settings of src/integrations/search-index.ts. It measures search alone, fast, and still
+ * scripts/build-search-index.ts, as the build does. It measures search alone, fast, and still
  * works when a full build of the corpus does not.
  * The goal (issue): the first query ≤ 300 ms and ≤ 150 KB fetched at 10,000 documents per locale.
  * Each locale is timed in a fresh Node process and a fresh browser context, so every "first
@@ -31,8 +32,6 @@ import { subjects } from './corpus/phrases.ts';
 const locales = ['zh', 'ug', 'en'] as const;
 type Locale = (typeof locales)[number];
 const htmlLang: Record<Locale, string> = { zh: 'zh-CN', ug: 'ug', en: 'en' };
-/** Pagefind names each language's files after the lowercased `<html lang>`. */
-const indexLang: Record<Locale, string> = { zh: 'zh-cn', ug: 'ug', en: 'en' };
 const LATER = 20;
 /** Real readers' words for the synthetic catalogue: each subject's keyword (24 per language). */
 const queries = (locale: Locale) => subjects.map((s) => s.kw[locale]);
@@ -99,12 +98,17 @@ async function main() {
         buildLog = join(work, 'build.log');
       }
     }
-    if (!existsSync(join(site, 'pagefind/pagefind-entry.json'))) throw new Error(`${site} has no Pagefind index (pagefind/pagefind-entry.json)`);
-    const entry = JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    // One complete Pagefind bundle per language: pagefind/<locale>/pagefind-entry.json, each holding that language only.
+    const missing = locales.filter((l) => !existsSync(join(site, 'pagefind', l, 'pagefind-entry.json')));
+    if (missing.length) throw new Error(`${site} has no Pagefind index for ${missing.join(', ')} (${missing.map((l) => `pagefind/${l}/pagefind-entry.json`).join(', ')})`);
+    const pageCount = (locale: Locale) => {
+      const entry = JSON.parse(readFileSync(join(site, 'pagefind', locale, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    };
 
     console.log(`\nsite: ${site}`);
     console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on the machine skews the timings)`);
-    console.log(`indexed pages per language: ${locales.map((l) => `${l} ${entry.languages[indexLang[l]]?.page_count ?? 0}`).join(', ')}`);
+    console.log(`indexed pages per language: ${locales.map((l) => `${l} ${pageCount(l)}`).join(', ')}`);
 
     const index = await indexTime(site, buildLog);
     console.log(`index time: ${index}`);
@@ -121,7 +125,7 @@ async function main() {
       console.log(`\nChromium: skipped (no browser at ${chromium}; set CHROMIUM_PATH)`);
     } else {
       const gzip = !values['no-gzip'];
-      console.log(`\nquery latency and bytes in Chromium (pagefind.js; search + data() of the first 10; static server${gzip ? ' with gzip for text files' : ', no compression'}):`);
+      console.log(`\nquery latency and bytes in Chromium (pagefind/<locale>/pagefind.js; search + data() of the first 10; static server${gzip ? ' with gzip for text files' : ', no compression'}):`);
       printTimings(await browserTimings(site, chromium, gzip), true);
     }
     console.log('\ngoal: first query ≤ 300 ms and ≤ 150 KB fetched, at 10,000 documents per locale');
@@ -159,9 +163,11 @@ async function buildSite(docs: number, seed: number, memoryLimit: string | undef
 /** The indexing time the build logged, or, without a log, the time to index the site again into a temporary folder. */
 async function indexTime(site: string, log: string | undefined): Promise<string> {
   const text = log && existsSync(log) ? readFileSync(log, 'utf8') : '';
-  // The lines scripts/build-search-index.ts prints.
-  const written = /search: index written to \S+ in ([\d.]+) s/.exec(text);
-  const pages = /search: read (\d+) pages/.exec(text);
+  // The totals scripts/build-search-index.ts prints after its per-language lines
+  // ("search: read N pages in X s", "search: index written to DIR in X s"); the last run's, if the log holds several.
+  const last = (re: RegExp) => [...text.matchAll(re)].pop();
+  const written = last(/^search: index written to .+ in ([\d.]+) s$/gm);
+  const pages = last(/^search: read (\d+) pages in [\d.]+ s$/gm);
   if (written) return `${written[1]} s for ${pages?.[1] ?? '?'} pages (from the build log, ${log})`;
   const out = mkdtempSync(join(tmpdir(), 'gov-bench-index-'));
   try {
@@ -172,18 +178,36 @@ async function indexTime(site: string, log: string | undefined): Promise<string>
   }
 }
 
-/** Indexes a site's pages into `out` with the settings of src/integrations/search-index.ts. */
+/**
+ * Indexes a site's pages into `out` as scripts/build-search-index.ts does: one Pagefind run and
+ * one complete bundle per language, in out/<locale>/.
+ */
 async function buildIndex(site: string, out: string): Promise<{ seconds: number; pages: number }> {
   const pagefind = await import('pagefind');
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ rootSelector: 'html', writePlayground: false });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: site, glob: '{zh,ug,en}/**/*.html' });
-  if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: out });
-  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return { seconds: (performance.now() - started) / 1000, pages: added.page_count };
+  let pages = 0;
+  for (const locale of locales) {
+    const { index, errors } = await pagefind.createIndex({ rootSelector: 'html', writePlayground: false });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: site, glob: `${locale}/**/*.html` });
+    if (added.errors.length) throw new Error(`Pagefind could not index /${locale}/ of ${site}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(out, locale) });
+    if (written.errors.length) throw new Error(`Pagefind could not write the /${locale}/ index: ${written.errors.join('; ')}`);
+    await pagefind.close();
+    pages += added.page_count;
+  }
+  return { seconds: (performance.now() - started) / 1000, pages };
+}
+
+/** Runs scripts/build-search-index.ts on a site, as `npm run build` does, and keeps what it prints in `log`. */
+async function runIndexScript(site: string, log: string) {
+  const script = fileURLToPath(new URL('./build-search-index.ts', import.meta.url));
+  const child = spawn(process.execPath, [script, site], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+  writeFileSync(log, out);
+  if (code !== 0) throw new Error(`scripts/build-search-index.ts failed (exit ${code})`);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -191,7 +215,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&am
 /**
  * --html-only: the generated policies as plain pages holding what the real policy page gives
  * the index (filters, sort key and meta, the metadata table, the title, the body), then indexed.
- * Logs like the search-index integration, so indexTime() reads it the same way.
+ * Indexed by scripts/build-search-index.ts itself, whose output is the build log indexTime() reads.
  */
 async function writePlainSite(docs: number, seed: number, work: string, site: string, log: string) {
   const { generateCorpus } = await import('./corpus.ts');
@@ -218,14 +242,14 @@ async function writePlainSite(docs: number, seed: number, work: string, site: st
     }
   }
   console.log(`wrote ${generated.length * locales.length} plain pages (${generated.length} documents × 3 languages) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const { seconds, pages } = await buildIndex(site, join(site, 'pagefind'));
-  writeFileSync(log, `search: read ${pages} pages in ${seconds.toFixed(1)} s\nsearch: index written to ${site}/pagefind in ${seconds.toFixed(1)} s\n`);
+  await runIndexScript(site, log);
 }
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/** Sizes on disk: the whole pagefind/ folder, then each language's folder (a complete bundle: its index plus its own pagefind.js, WebAssembly and UI bundles). */
 function printSizes(site: string) {
   const root = join(site, 'pagefind');
   const files = walk(root).map((path) => ({ path, name: path.slice(root.length + 1), bytes: statSync(path).size }));
@@ -233,14 +257,14 @@ function printSizes(site: string) {
   console.log(`\nindex size on disk (${root}): ${kb(total)} in ${files.length} files`);
   const claimed = new Set<string>();
   for (const locale of locales) {
-    const own = files.filter((f) => f.name.split(sep).pop()!.replace(/^pagefind\./, '').startsWith(`${indexLang[locale]}_`));
+    const own = files.filter((f) => f.name.startsWith(`${locale}${sep}`));
     own.forEach((f) => claimed.add(f.path));
-    const part = (dir: string) => own.filter((f) => f.name.startsWith(`${dir}${sep}`)).reduce((s, f) => s + f.bytes, 0);
+    const part = (dir: string) => own.filter((f) => f.name.startsWith(`${locale}${sep}${dir}${sep}`)).reduce((s, f) => s + f.bytes, 0);
     const bytes = own.reduce((s, f) => s + f.bytes, 0);
     console.log(`  ${locale}: ${kb(bytes)} (${own.length} files: index ${kb(part('index'))}, fragments ${kb(part('fragment'))}, filters ${kb(part('filter'))})`);
   }
   const shared = files.filter((f) => !claimed.has(f.path));
-  console.log(`  shared (pagefind.js, WebAssembly, UI bundles): ${kb(shared.reduce((s, f) => s + f.bytes, 0))} (${shared.length} files)`);
+  if (shared.length) console.log(`  outside the language folders: ${kb(shared.reduce((s, f) => s + f.bytes, 0))} (${shared.length} files)`);
 }
 
 /** Times one locale in a fresh Node process, so the first query is cold and locales do not share Pagefind's WebAssembly. */
@@ -334,19 +358,20 @@ async function browserTimings(site: string, executablePath: string, gzip: boolea
         return { ms, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files, results };
       };
       const [first, ...later] = queries(locale);
-      // The first search includes importing pagefind.js, which loads the WebAssembly and metadata.
+      // The first search includes importing the locale's pagefind.js, which loads the WebAssembly and metadata
+      // (its base path is the folder it was loaded from; the bundle holds one language, whatever <html lang> says).
       const firstRun = await measure(() =>
         page.evaluate(
-          async ([q, ug]) => {
+          async ([q, ug, lang]) => {
             const started = performance.now();
-            const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+            const pagefind = await import(`${location.origin}/pagefind/${lang}/pagefind.js`);
             await pagefind.options({ exactDiacritics: ug, excerptLength: 36 });
             const search = await pagefind.search(q);
             await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<unknown> }) => r.data()));
             (globalThis as { pagefind?: unknown }).pagefind = pagefind;
             return [performance.now() - started, search.results.length] as [number, number];
           },
-          [first!, locale === 'ug'] as const,
+          [first!, locale === 'ug', locale] as const,
         ),
       );
       // In the browser Pagefind loads lazily inside its worker: there is no separate loading time to read.

@@ -204,3 +204,31 @@ function deadlineStatus(calendar: Pick<WorkingDayCalendar, 'isWorkingDay'>, now:
   if (dayNumber(today) > dayNumber(due)) return 'overdue';
   return workingDaysBetween(calendar, today, due) <= soonDays ? 'due-soon' : 'ok';
 }
+
+/**
+ * A stand-in for a year whose official arrangement is not yet published (the State Council
+ * announces it late in the year before): weekends and the fixed-date national holidays only.
+ * Deadlines counted on it may move when the real file is added; a citizen's letter must still
+ * be accepted meanwhile, so the server uses this instead of refusing.
+ */
+export function provisionalYear(year: number): CalendarYear {
+  const day = (md: string) => `${year}-${md}` as CalendarDate;
+  return {
+    year,
+    holidays: [
+      { date: day('01-01'), name: { zh: '元旦', ug: 'يېڭى يىل بايرىمى', en: "New Year's Day" } },
+      { date: day('05-01'), name: { zh: '劳动节', ug: 'ئەمگەكچىلەر بايرىمى', en: 'Labour Day' } },
+      { from: day('10-01'), to: day('10-03'), name: { zh: '国庆节', ug: 'دۆلەت بايرىمى', en: 'National Day' } },
+    ],
+    workdays: [],
+  };
+}
+
+/** The published years, followed by provisional ones up to `untilYear`. */
+export function withProvisionalYears(published: readonly CalendarYear[], untilYear: number): CalendarYear[] {
+  const have = new Set(published.map((y) => y.year));
+  const last = Math.max(...have);
+  const extra: CalendarYear[] = [];
+  for (let y = last + 1; y <= untilYear; y++) if (!have.has(y)) extra.push(provisionalYear(y));
+  return [...published, ...extra];
+}

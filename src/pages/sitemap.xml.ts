@@ -62,6 +62,7 @@ async function publicPages(): Promise<Page[]> {
     ui('/interpretations/', interpretations[0]?.data.published),
     ui('/services/'),
     ui('/interaction/'),
+    ui('/letters/'),
     ui('/disclosure/'),
     ui('/policies/', policies[0]?.data.published),
     ui('/reports/', reports[0]?.data.published),

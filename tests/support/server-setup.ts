@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
@@ -8,7 +10,7 @@ import type { TestProject } from 'vitest/node';
  * the integration and browser suites, and gives the tests its base URL.
  */
 declare module 'vitest' {
-  export interface ProvidedContext { baseURL: string }
+  export interface ProvidedContext { baseURL: string; dataDir: string }
 }
 
 const freePort = () =>
@@ -27,7 +29,11 @@ export async function setup(project: TestProject) {
   if (!existsSync('dist/server/entry.mjs')) throw new Error('dist/ is missing: `npm test` builds the portal first (or run `npm run build`).');
   const port = await freePort();
   const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
-  server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Each suite's server keeps its Store in a throwaway folder of its own; tests that read the
+  // Store directly get the folder through inject('dataDir').
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-data-'));
+  server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, TRUSTED_PROXY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  project.provide('dataDir', dataDir);
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -180,3 +180,17 @@ describe('building a calendar from yearly data', () => {
     expect(() => only2026.addWorkingDays('2025-12-31', 1)).toThrow(CalendarYearMissingError);
   });
 });
+
+describe('years not yet published', () => {
+  it('are filled with provisional years of weekends and fixed-date holidays, after the published ones only', async () => {
+    const { buildCalendar: build, withProvisionalYears } = await import('../../src/lib/working-days.ts');
+    const published = [{ year: 2026, holidays: [], workdays: [] }];
+    const years = withProvisionalYears(published, 2028);
+    expect(years.map((y) => y.year)).toEqual([2026, 2027, 2028]);
+    const calendar = build(years);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+    expect(calendar.isWorkingDay('2027-10-02')).toBe(false);
+    expect(calendar.isWorkingDay('2027-01-04')).toBe(true); // a Monday
+    expect(calendar.isWorkingDay('2027-01-09')).toBe(false); // a Saturday
+  });
+});

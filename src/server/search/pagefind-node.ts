@@ -5,9 +5,9 @@ import type { Locale } from '../../i18n/locales.ts';
 import { htmlLang } from '../../i18n/locales.ts';
 
 /**
- * The same Pagefind index the browser uses, loaded in Node: its `pagefind.js` fetches its
- * files, so fetches under a private base URL are answered from dist/client/pagefind/ on disk.
- * One Pagefind instance per language (Pagefind picks the index by the page's lang).
+ * The Pagefind index, loaded in Node: its `pagefind.js` fetches its files, so fetches under a
+ * private base URL are answered from dist/client/pagefind/ on disk. Each language has its own
+ * index folder (pagefind/<locale>/, see scripts/build-search-index.ts) and its own instance.
  */
 const BASE = 'http://pagefind.internal/pagefind/';
 const dir = () => resolve(process.env.STATIC_DIR ?? 'dist/client', 'pagefind');
@@ -60,7 +60,7 @@ export function pagefindFor(locale: Locale): Promise<PagefindInstance> {
       serveIndexFiles();
       // A module of its own per language: Pagefind keeps its WebAssembly in module state, and
       // the languages load different builds of it (English stems, the others do not).
-      const url = `${pathToFileURL(join(dir(), 'pagefind.js')).href}?language=${locale}`;
+      const url = `${pathToFileURL(join(dir(), locale, 'pagefind.js')).href}?language=${locale}`;
       const module = (await import(url)) as { createInstance: (o: Record<string, unknown>) => PagefindInstance };
       // Pagefind chooses its index from <html lang>; in Node there is no document, so one is
       // lent for the moment the instance is created.
@@ -69,7 +69,7 @@ export function pagefindFor(locale: Locale): Promise<PagefindInstance> {
       g.document = { querySelector: () => ({ getAttribute: () => htmlLang[locale] }) };
       let created: PagefindInstance;
       try {
-        created = module.createInstance({ basePath: BASE });
+        created = module.createInstance({ basePath: `${BASE}${locale}/` });
       } finally {
         if (!had) delete g.document;
       }

@@ -1,0 +1,37 @@
+/**
+ * The one Store of this server process, and the working-day calendar deadlines count on.
+ * Both are opened on first use and shared by every request: the Store holds the database
+ * connection (migrations run when it opens), the calendar is read once from the `calendar`
+ * content collection (STANDARDS.md §5) that was built into the server.
+ */
+import { getCollection } from 'astro:content';
+import { buildCalendar, withProvisionalYears, type WorkingDayCalendar } from '../lib/working-days.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+let store: Promise<Store> | undefined;
+let calendar: Promise<WorkingDayCalendar> | undefined;
+
+/** The process's Store (SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set). */
+export function getStore(): Promise<Store> {
+  store ??= openStore(process.env).catch((e: unknown) => {
+    store = undefined; // let the next request try again rather than fail forever
+    throw e;
+  });
+  return store;
+}
+
+/**
+ * The working-day calendar from content/calendar/<year>.yaml, with provisional years (weekends
+ * and fixed-date holidays) after the last published one, so that no letter is refused because
+ * next year's arrangement has not been announced yet. Staff should add each year's file as
+ * soon as the State Council publishes it.
+ */
+export function getCalendar(): Promise<WorkingDayCalendar> {
+  calendar ??= getCollection('calendar').then((entries) => {
+    const years = entries.map((e) => e.data);
+    const nextYear = new Date().getUTCFullYear() + 1;
+    return buildCalendar(withProvisionalYears(years, nextYear + 1));
+  });
+  return calendar;
+}
