@@ -11,7 +11,7 @@ import { items } from '../support/content.ts';
 const policies = items('policies');
 const byId = new Map(policies.map((p) => [p.slug, p]));
 const department = (slug: string) => parse(readFileSync(`content/departments/${slug}.yaml`, 'utf8'));
-const d = (p: (typeof policies)[number]) => p.data as Record<string, unknown> & { department: string; genre: string; topic: string; validity?: string; published: string; documentNumber?: string; indexNumber: string; replacedBy?: string };
+const d = (p: (typeof policies)[number]) => p.data as unknown as Record<string, unknown> & { department: string; genre: string; topic: string; validity?: string; published: string; documentNumber?: string; indexNumber: string; replacedBy?: string };
 const year = (p: (typeof policies)[number]) => new Date(String(d(p).published)).getFullYear();
 
 describe('policy pages', () => {
@@ -23,7 +23,8 @@ describe('policy pages', () => {
     expect(policies.some((p) => d(p).genre === 'normative-document')).toBe(true);
   });
 
-  it.each(policies.flatMap((p) => ['zh', 'ug', 'en'].map((l) => [`/${l}/policies/${p.slug}/`, p])))('%s shows the metadata table and article meta tags', (url, p) => {
+  const pageCases = policies.flatMap((p) => ['zh', 'ug', 'en'].map((l): [string, (typeof policies)[number]] => [`/${l}/policies/${p.slug}/`, p]));
+  it.each(pageCases)('%s shows the metadata table and article meta tags', (url, p) => {
     const $ = page(url);
     const facts = $('[data-testid="policy-facts"]');
     expect(facts.find('[data-field="indexNumber"]').text().trim()).toBe(d(p).indexNumber);

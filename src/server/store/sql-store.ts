@@ -10,7 +10,7 @@ import { Lane } from './lane.ts';
 import { toAudit, toCase, toFile, toFileInfo, toSession, toTimeline, toUser } from './rows.ts';
 import {
   Conflict, InvalidInput, NotFound,
-  type AuditFilter, type CaseChange, type CaseFilter, type CasePatch, type CaseRecord, type NewAuditEntry, type NewCase,
+  type AuditFilter, type CaseChange, type CaseFilter, type CaseRecord, type NewAuditEntry, type NewCase,
   type NewFile, type NewSession, type NewTimelineEntry, type NewUser, type Store, type StoreOps, type UserPatch,
 } from './store.ts';
 
