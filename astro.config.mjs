@@ -20,7 +20,8 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
   integrations: [contentFiles()],
-  markdown: { processor: satteri({ hastPlugins: [isolateLtrInRtlBodies] }) },
+  // No code blocks on a government portal, and Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [isolateLtrInRtlBodies] }) },
   // Several pages render at once: much of a page's time is spent writing its file.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   image: { layout: 'constrained', responsiveStyles: false },
