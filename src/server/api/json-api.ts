@@ -5,6 +5,7 @@
  * (submitLetter, lookUpLetter): the JSON is turned into the form those actions read.
  */
 import { formatFileSize } from '../../i18n/format.ts';
+import { readBody } from '../forms/read-body.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { negotiateLocale } from '../../lib/negotiate-locale.ts';
 
@@ -36,33 +37,13 @@ export type JsonRead =
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-/**
- * Reads a JSON body of at most `limit` bytes: the declared Content-Length first, then the bytes
- * actually received (a chunked body declares none). Never throws.
- */
+/** Reads a JSON body of at most `limit` bytes (see readBody). Never throws. */
 export async function readJson(request: Request, limit: number): Promise<JsonRead> {
   if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) return { ok: false, error: 'UnsupportedType' };
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return { ok: false, error: 'TooLarge' };
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  try {
-    const reader = request.body?.getReader();
-    for (;;) {
-      const next = await reader?.read();
-      if (!next || next.done) break;
-      received += next.value.byteLength;
-      if (received > limit) {
-        await reader?.cancel().catch(() => {});
-        return { ok: false, error: 'TooLarge' };
-      }
-      chunks.push(next.value);
-    }
-  } catch {
-    return { ok: false, error: 'Malformed' };
-  }
+  const body = await readBody(request, limit);
+  if (!body.ok) return { ok: false, error: body.error === 'too-large' ? 'TooLarge' : 'Malformed' };
   // Bytes that are not UTF-8 become U+FFFD, which the letter's checks name as 'encoding'.
-  const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  const text = new TextDecoder('utf-8').decode(body.bytes);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
