@@ -15,7 +15,7 @@ export async function readForm(request: Request, limit: number): Promise<FormRea
   const body = await readBody(request, limit);
   if (!body.ok) return { ok: false, error: body.error === 'too-large' ? { name: 'RequestTooLarge', limit } : { name: 'UnreadableForm' } };
   try {
-    const form = await new Response(body.bytes, { headers: { 'content-type': type } }).formData();
+    const form = await new Response(new Uint8Array(body.bytes), { headers: { 'content-type': type } }).formData();
     return { ok: true, form };
   } catch {
     // A broken multipart body, a connection dropped midway, or the adapter's own size limit.
