@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPostgresStore } from '../../src/server/store/postgres-store.ts';
 import { openStore } from '../../src/server/store/open-store.ts';
+import { migrations } from '../../src/server/store/migrations/index.ts';
 import { withSchema } from '../support/postgres.ts';
 import { storeContract } from './store.contract.ts';
 
@@ -47,7 +48,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
       const client = new pg.Client({ connectionString });
       await client.connect();
       try {
-        expect((await client.query('SELECT version, name FROM schema_migrations')).rows).toEqual([{ version: 1, name: 'initial' }]);
+        expect((await client.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(migrations.map(({ version, name }) => ({ version, name })));
       } finally {
         await client.end();
       }

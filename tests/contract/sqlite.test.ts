@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/server/store/sqlite-store.ts';
 import { openStore } from '../../src/server/store/open-store.ts';
+import { migrations } from '../../src/server/store/migrations/index.ts';
 import { storeContract } from './store.contract.ts';
 
 /** The contract on a fresh SQLite file per test. */
@@ -32,7 +33,7 @@ describe('SQLite store specifics', () => {
     const db = new DatabaseSync(file);
     try {
       expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-      expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
+      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(migrations.map(({ version, name }) => ({ version, name })));
     } finally {
       db.close();
     }

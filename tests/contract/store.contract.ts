@@ -268,7 +268,45 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
         expect(await codes({ order: 'due' })).toEqual(['A-2026-1005', 'L-2026-1001', 'L-2026-1002', 'L-2026-1003', 'L-2026-1004']);
       });
 
+      it('filters by when a case came in', async () => {
+        expect(await codes({ createdFrom: at(2), createdBefore: at(4) })).toEqual(['L-2026-1003', 'L-2026-1002']);
+        expect(await codes({ createdFrom: at(5) })).toEqual(['A-2026-1005']);
+      });
+
+      it('publishes and withdraws a case, and lists the published ones latest first', async () => {
+        const publish = async (code: string, when: Date | null) => {
+          const c = (await store.getCaseByCode(code))!;
+          return store.updateCase({ id: c.id, version: c.version, set: { publishedAt: when }, entry: { actor: 'staff:li', type: when ? 'published' : 'withdrawn' } });
+        };
+        expect((await publish('L-2026-1004', at(100))).case.publishedAt).toEqual(at(100));
+        await publish('L-2026-1002', at(200));
+        expect(await codes({ published: true, order: 'published' })).toEqual(['L-2026-1002', 'L-2026-1004']);
+        expect(await codes({ published: false })).toEqual(['A-2026-1005', 'L-2026-1003', 'L-2026-1001']);
+        expect((await publish('L-2026-1002', null)).case.publishedAt).toBeNull();
+        expect(await codes({ published: true })).toEqual(['L-2026-1004']);
+        // A change that does not name publishedAt keeps it.
+        const c = (await store.getCaseByCode('L-2026-1004'))!;
+        await store.updateCase({ id: c.id, version: c.version, set: { state: 'closed' }, entry: { actor: 'staff:li', type: 'closed' } });
+        expect((await store.getCaseByCode('L-2026-1004'))!.publishedAt).toEqual(at(100));
+      });
+
+      it('finds each case\'s first entry of a type within a time range, with when the case came in', async () => {
+        const entry = async (code: string, type: string, minutes: number) => store.appendTimeline((await store.getCaseByCode(code))!.id, { actor: 'staff:li', type, at: at(minutes) });
+        await entry('L-2026-1001', 'replied', 100);
+        await entry('L-2026-1001', 'replied', 300); // a second reply (after reopening) does not count again
+        await entry('L-2026-1003', 'replied', 200);
+        await entry('L-2026-1002', 'replied', 400);
+        await entry('A-2026-1005', 'replied', 150); // another kind
+        await entry('L-2026-1004', 'note', 120);
+        const first = await store.listFirstEntries({ kind: 'letter', type: 'replied', from: at(100), before: at(400) });
+        const byCode = new Map((await store.listCases()).items.map((c) => [c.id, c.code]));
+        expect(first.map((r) => [byCode.get(r.caseId), r.repliedAt.getTime() - T0.getTime()])).toEqual([['L-2026-1001', 100 * MINUTE], ['L-2026-1003', 200 * MINUTE]]);
+        expect(first[0]!.createdAt).toEqual(at(1));
+        expect(await store.listFirstEntries({ kind: 'letter', type: 'replied', from: at(101), before: at(1000) })).toHaveLength(2);
+      });
+
       it('refuses a page size out of range', async () => {
+        await expect(store.listCases({ order: 'sideways' as 'due' })).rejects.toBeInstanceOf(InvalidInput);
         await expect(store.listCases({ limit: 0 })).rejects.toBeInstanceOf(InvalidInput);
         await expect(store.listCases({ limit: 501 })).rejects.toBeInstanceOf(InvalidInput);
         await expect(store.listCases({ offset: -1 })).rejects.toBeInstanceOf(InvalidInput);
@@ -315,6 +353,15 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
         expect(updated.lockedUntil).toEqual(at(30));
         expect(await store.getUser(user.id)).toEqual(updated);
         expect((await store.updateUser(user.id, { lockedUntil: null })).lockedUntil).toBeNull();
+        expect(updated.disabledAt).toBeNull();
+        expect((await store.updateUser(user.id, { disabledAt: at(60) })).disabledAt).toEqual(at(60));
+      });
+
+      it('lists every account by username', async () => {
+        await store.createUser({ ...wang, username: 'zhao' });
+        await store.createUser(wang);
+        await store.createUser({ ...wang, username: 'ali', role: 'admin', department: null });
+        expect((await store.listUsers()).map((u) => u.username)).toEqual(['ali', 'wang.li', 'zhao']);
       });
 
       it('refuses a username in use with Conflict, and an unknown user with NotFound', async () => {

@@ -30,6 +30,7 @@ export const toCase = (r: Row): CaseRecord => ({
   createdAt: date(r.created_at),
   updatedAt: date(r.updated_at),
   dueAt: dateOrNull(r.due_at),
+  publishedAt: dateOrNull(r.published_at),
   version: num(r.version),
 });
 
@@ -62,6 +63,7 @@ export const toUser = (r: Row): UserRecord => ({
   department: strOrNull(r.department),
   failedLogins: num(r.failed_logins),
   lockedUntil: dateOrNull(r.locked_until),
+  disabledAt: dateOrNull(r.disabled_at),
   createdAt: date(r.created_at),
   updatedAt: date(r.updated_at),
 });

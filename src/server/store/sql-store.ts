@@ -39,10 +39,14 @@ const CASE_WHERE = `
     AND (CAST($3 AS TEXT) IS NULL OR department = $3)
     AND (CAST($4 AS BIGINT) IS NULL OR due_at < $4)
     AND (CAST($5 AS BIGINT) IS NULL OR due_at >= $5)
-    AND (CAST($6 AS TEXT) IS NULL OR search_text LIKE $6 ESCAPE '\\')`;
+    AND (CAST($6 AS TEXT) IS NULL OR search_text LIKE $6 ESCAPE '\\')
+    AND (CAST($7 AS BIGINT) IS NULL OR created_at >= $7)
+    AND (CAST($8 AS BIGINT) IS NULL OR created_at < $8)
+    AND (CAST($9 AS INTEGER) IS NULL OR ($9 = 1 AND published_at IS NOT NULL) OR ($9 = 0 AND published_at IS NULL))`;
 const CASE_ORDER = {
   newest: 'ORDER BY created_at DESC, code DESC',
   due: 'ORDER BY due_at IS NULL, due_at ASC, code ASC',
+  published: 'ORDER BY published_at IS NULL, published_at DESC, code DESC',
 } as const;
 
 const AUDIT_WHERE = `
@@ -128,9 +132,9 @@ class SqlOps implements StoreOps {
       // The version test repeats in the UPDATE: another writer may have got in since the read.
       const rows = await ex.all(
         `UPDATE cases SET state = $3, department = $4, subject = $5, body = $6, data = $7, search_text = $8, due_at = $9,
-                updated_at = $10, version = version + 1
+                updated_at = $10, published_at = $11, version = version + 1
           WHERE id = $1 AND version = $2 RETURNING *`,
-        [change.id, change.version, next.state, next.department, next.subject, next.body, JSON.stringify(next.data), searchText(next), ms(next.dueAt), now],
+        [change.id, change.version, next.state, next.department, next.subject, next.body, JSON.stringify(next.data), searchText(next), ms(next.dueAt), now, ms(next.publishedAt)],
       );
       if (!rows[0]) throw stale();
       const entry = await this.#insertEntry(ex, change.id, change.entry, now);
@@ -143,10 +147,11 @@ class SqlOps implements StoreOps {
     const where: Param[] = [
       filter.kind ?? null, filter.state ?? null, filter.department ?? null,
       ms(filter.dueBefore), ms(filter.dueAfter), filter.text ? likePattern(filter.text) : null,
+      ms(filter.createdFrom), ms(filter.createdBefore), filter.published === undefined ? null : filter.published ? 1 : 0,
     ];
-    const order = CASE_ORDER[filter.order ?? 'newest'];
+    const order = Object.hasOwn(CASE_ORDER, filter.order ?? 'newest') ? CASE_ORDER[filter.order ?? 'newest'] : undefined;
     if (!order) throw new InvalidInput(`unknown order: ${filter.order}`);
-    const rows = await this.#ex.all(`SELECT * FROM cases ${CASE_WHERE} ${order} LIMIT $7 OFFSET $8`, [...where, limit, offset]);
+    const rows = await this.#ex.all(`SELECT * FROM cases ${CASE_WHERE} ${order} LIMIT $10 OFFSET $11`, [...where, limit, offset]);
     const counted = await this.#ex.all(`SELECT COUNT(*) AS n FROM cases ${CASE_WHERE}`, where);
     return { items: rows.map(toCase), total: Number(counted[0]!.n) };
   }
@@ -157,6 +162,19 @@ class SqlOps implements StoreOps {
 
   async listTimeline(caseId: string) {
     return (await this.#ex.all('SELECT * FROM case_timeline WHERE case_id = $1 ORDER BY id', [caseId])).map(toTimeline);
+  }
+
+  async listFirstEntries(filter: { kind: string; type: string; from: Date; before: Date }) {
+    const rows = await this.#ex.all(
+      `SELECT c.id AS case_id, c.created_at AS created_at, MIN(t.at) AS first_at
+         FROM cases c JOIN case_timeline t ON t.case_id = c.id
+        WHERE c.kind = $1 AND t.type = $2
+        GROUP BY c.id, c.created_at
+       HAVING MIN(t.at) >= $3 AND MIN(t.at) < $4
+        ORDER BY first_at, c.id`,
+      [filter.kind, filter.type, filter.from.getTime(), filter.before.getTime()],
+    );
+    return rows.map((r) => ({ caseId: String(r.case_id), createdAt: new Date(Number(r.created_at)), repliedAt: new Date(Number(r.first_at)) }));
   }
 
   putFile(file: NewFile) {
@@ -198,6 +216,10 @@ class SqlOps implements StoreOps {
     return rows[0] && toUser(rows[0]);
   }
 
+  async listUsers() {
+    return (await this.#ex.all('SELECT * FROM users ORDER BY username')).map(toUser);
+  }
+
   updateUser(id: string, patch: UserPatch) {
     return this.#atomic(async (ex) => {
       const found = await ex.all('SELECT * FROM users WHERE id = $1', [id]);
@@ -205,8 +227,8 @@ class SqlOps implements StoreOps {
       const u = { ...toUser(found[0]), ...definedOnly(patch) };
       const rows = await ex.all(
         `UPDATE users SET display_name = $2, password_hash = $3, role = $4, department = $5, failed_logins = $6,
-                locked_until = $7, updated_at = $8 WHERE id = $1 RETURNING *`,
-        [id, u.displayName, u.passwordHash, u.role, u.department, u.failedLogins, ms(u.lockedUntil), clock()],
+                locked_until = $7, updated_at = $8, disabled_at = $9 WHERE id = $1 RETURNING *`,
+        [id, u.displayName, u.passwordHash, u.role, u.department, u.failedLogins, ms(u.lockedUntil), clock(), ms(u.disabledAt)],
       );
       return toUser(rows[0]!);
     });

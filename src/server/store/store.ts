@@ -27,6 +27,8 @@ export interface CaseRecord {
   createdAt: Date;
   updatedAt: Date;
   dueAt: Date | null;
+  /** When the letter and its reply were published on the portal (信件选登); null if not published. */
+  publishedAt: Date | null;
   /** Optimistic concurrency: every update names the version it read and bumps it. */
   version: number;
 }
@@ -52,6 +54,7 @@ export interface CasePatch {
   body?: string;
   data?: Record<string, unknown>;
   dueAt?: Date | null;
+  publishedAt?: Date | null;
 }
 
 export interface TimelineEntry {
@@ -104,6 +107,8 @@ export interface UserRecord {
   department: string | null;
   failedLogins: number;
   lockedUntil: Date | null;
+  /** A disabled account cannot sign in; accounts are never deleted, the audit log names them. */
+  disabledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -116,7 +121,7 @@ export interface NewUser {
   department?: string | null;
 }
 
-export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'role' | 'department' | 'failedLogins' | 'lockedUntil'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'role' | 'department' | 'failedLogins' | 'lockedUntil' | 'disabledAt'>>;
 
 export interface SessionRecord {
   /** The caller passes a hash of the cookie's token, so a leaked table opens no session. */
@@ -172,8 +177,21 @@ export interface CaseFilter extends Page {
   dueAfter?: Date;
   /** A substring of the code, subject or body; case-insensitive in every script. */
   text?: string;
-  /** 'newest' (default) or 'due' (soonest first, undated last). */
-  order?: 'newest' | 'due';
+  /** Received at or after this time. */
+  createdFrom?: Date;
+  /** Received strictly before this time. */
+  createdBefore?: Date;
+  /** Only published (true) or only unpublished (false) cases. */
+  published?: boolean;
+  /** 'newest' (default), 'due' (soonest first, undated last) or 'published' (latest published first). */
+  order?: 'newest' | 'due' | 'published';
+}
+
+/** A case's first answer: when it came in and when a reply was first given (for statistics). */
+export interface FirstReply {
+  caseId: string;
+  createdAt: Date;
+  repliedAt: Date;
 }
 
 export interface AuditFilter extends Page {
@@ -209,6 +227,11 @@ export interface StoreOps {
   appendTimeline(caseId: string, entry: NewTimelineEntry): Promise<TimelineEntry>;
   /** Oldest first. */
   listTimeline(caseId: string): Promise<TimelineEntry[]>;
+  /**
+   * Cases of `kind` whose first timeline entry of type `type` (a reply, say) falls in
+   * [from, before), with when each case came in; oldest first.
+   */
+  listFirstEntries(filter: { kind: CaseKind; type: string; from: Date; before: Date }): Promise<FirstReply[]>;
 
   putFile(file: NewFile): Promise<FileInfo>;
   getFile(id: string): Promise<StoredFile | undefined>;
@@ -218,6 +241,8 @@ export interface StoreOps {
   createUser(input: NewUser): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | undefined>;
   getUserByUsername(username: string): Promise<UserRecord | undefined>;
+  /** Every account, disabled ones included, by username. */
+  listUsers(): Promise<UserRecord[]>;
   updateUser(id: string, patch: UserPatch): Promise<UserRecord>;
   /**
    * Counts a failed login atomically; at `lockAfter` failures locks the account until
