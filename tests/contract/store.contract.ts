@@ -268,6 +268,13 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
         expect(await codes({ order: 'due' })).toEqual(['A-2026-1005', 'L-2026-1001', 'L-2026-1002', 'L-2026-1003', 'L-2026-1004']);
       });
 
+      it('keeps a case\'s category and filters on it', async () => {
+        await store.createCase(letter('L-2026-1006', { category: 'complaint', createdAt: at(6) }), submitted);
+        expect((await store.getCaseByCode('L-2026-1006'))!.category).toBe('complaint');
+        expect((await store.getCaseByCode('L-2026-1001'))!.category).toBeNull();
+        expect(await codes({ category: 'complaint' })).toEqual(['L-2026-1006']);
+      });
+
       it('filters by when a case came in', async () => {
         expect(await codes({ createdFrom: at(2), createdBefore: at(4) })).toEqual(['L-2026-1003', 'L-2026-1002']);
         expect(await codes({ createdFrom: at(5) })).toEqual(['A-2026-1005']);

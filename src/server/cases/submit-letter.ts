@@ -72,7 +72,7 @@ async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values:
     try {
       await deps.store.createCase(
         {
-          code, kind: 'letter', state: record.state, subject: input.values.title, body: input.values.body,
+          code, kind: 'letter', category: input.kind, state: record.state, subject: input.values.title, body: input.values.body,
           data: letterData(record, input.values, pinHash), dueAt: dueInstant(record.dueOn!), createdAt: input.now,
         },
         { actor: 'citizen', type: 'submitted', at: input.now, data: { visibility: first.visibility, to: first.to, ...first.details } },

@@ -22,6 +22,7 @@ export const toCase = (r: Row): CaseRecord => ({
   id: str(r.id),
   code: str(r.code),
   kind: str(r.kind) as CaseKind,
+  category: strOrNull(r.category),
   state: str(r.state),
   department: strOrNull(r.department),
   subject: str(r.subject),

@@ -42,7 +42,8 @@ const CASE_WHERE = `
     AND (CAST($6 AS TEXT) IS NULL OR search_text LIKE $6 ESCAPE '\\')
     AND (CAST($7 AS BIGINT) IS NULL OR created_at >= $7)
     AND (CAST($8 AS BIGINT) IS NULL OR created_at < $8)
-    AND (CAST($9 AS INTEGER) IS NULL OR ($9 = 1 AND published_at IS NOT NULL) OR ($9 = 0 AND published_at IS NULL))`;
+    AND (CAST($9 AS INTEGER) IS NULL OR ($9 = 1 AND published_at IS NOT NULL) OR ($9 = 0 AND published_at IS NULL))
+    AND (CAST($10 AS TEXT) IS NULL OR category = $10)`;
 const CASE_ORDER = {
   newest: 'ORDER BY created_at DESC, code DESC',
   due: 'ORDER BY due_at IS NULL, due_at ASC, code ASC',
@@ -98,9 +99,9 @@ class SqlOps implements StoreOps {
       const now = clock(input.createdAt);
       const rows = await ex
         .all(
-          `INSERT INTO cases (id, code, kind, state, department, subject, body, data, search_text, created_at, updated_at, due_at, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, 1) RETURNING *`,
-          [id, input.code, input.kind, input.state, input.department ?? null, input.subject, input.body, jsonText(input.data), searchText(input), now, ms(input.dueAt)],
+          `INSERT INTO cases (id, code, kind, category, state, department, subject, body, data, search_text, created_at, updated_at, due_at, version)
+           VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $10, $11, 1) RETURNING *`,
+          [id, input.code, input.kind, input.state, input.department ?? null, input.subject, input.body, jsonText(input.data), searchText(input), now, ms(input.dueAt), input.category ?? null],
         )
         .catch((err) => this.#named(err, () => new Conflict('case', `tracking code already in use: ${input.code}`), () => err));
       const entry = await this.#insertEntry(ex, id, first, now);
@@ -148,10 +149,11 @@ class SqlOps implements StoreOps {
       filter.kind ?? null, filter.state ?? null, filter.department ?? null,
       ms(filter.dueBefore), ms(filter.dueAfter), filter.text ? likePattern(filter.text) : null,
       ms(filter.createdFrom), ms(filter.createdBefore), filter.published === undefined ? null : filter.published ? 1 : 0,
+      filter.category ?? null,
     ];
     const order = Object.hasOwn(CASE_ORDER, filter.order ?? 'newest') ? CASE_ORDER[filter.order ?? 'newest'] : undefined;
     if (!order) throw new InvalidInput(`unknown order: ${filter.order}`);
-    const rows = await this.#ex.all(`SELECT * FROM cases ${CASE_WHERE} ${order} LIMIT $10 OFFSET $11`, [...where, limit, offset]);
+    const rows = await this.#ex.all(`SELECT * FROM cases ${CASE_WHERE} ${order} LIMIT $11 OFFSET $12`, [...where, limit, offset]);
     const counted = await this.#ex.all(`SELECT COUNT(*) AS n FROM cases ${CASE_WHERE}`, where);
     return { items: rows.map(toCase), total: Number(counted[0]!.n) };
   }

@@ -17,6 +17,8 @@ export interface CaseRecord {
   /** The tracking code the citizen is given; unique. */
   code: string;
   kind: CaseKind;
+  /** What it is within its kind: the letter kind, an application's service code. */
+  category: string | null;
   /** The case state machine lives in src/lib; the Store keeps the name. */
   state: string;
   department: string | null;
@@ -36,6 +38,7 @@ export interface CaseRecord {
 export interface NewCase {
   code: string;
   kind: CaseKind;
+  category?: string | null;
   state: string;
   department?: string | null;
   subject: string;
@@ -169,9 +172,10 @@ export interface Page {
 
 export interface CaseFilter extends Page {
   kind?: CaseKind;
+  category?: string;
   state?: string;
   department?: string;
-  /** Due strictly before this time. */
+  /** Due strictly before this time (cases without a due time never match). */
   dueBefore?: Date;
   /** Due at or after this time. */
   dueAfter?: Date;

@@ -3,7 +3,7 @@
  * schema by adding the next one. Each has its SQL for both dialects.
  */
 import { initial } from './0001-initial.ts';
-import { publishingAndAccounts } from './0002-publishing-and-accounts.ts';
+import { categoriesPublishingAccounts } from './0002-categories-publishing-accounts.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +12,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const migrations: readonly Migration[] = [initial, publishingAndAccounts];
+export const migrations: readonly Migration[] = [initial, categoriesPublishingAccounts];
