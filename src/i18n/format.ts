@@ -48,6 +48,15 @@ export function formatDate(date: Date, locale: Locale): string {
   return longDate[locale].format(date);
 }
 
+/**
+ * A date with its Beijing time of day, for the back office's timelines and logs:
+ * zh `2024年5月9日 10:30`, en `9 May 2024 10:30`, ug with the numbered date and the time after it.
+ */
+export function formatDateTime(date: Date, locale: Locale): string {
+  const p = dateParts(date);
+  return `${formatDate(date, locale)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** A number with the locale's grouping. */
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: Locale): string {
