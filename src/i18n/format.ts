@@ -57,6 +57,17 @@ export function formatDateTime(date: Date, locale: Locale): string {
   return `${formatDate(date, locale)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+const monthFormats: Record<Exclude<Locale, 'ug'>, Intl.DateTimeFormat> = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' }),
+};
+
+/** A calendar month: zh `2026年11月`, en `November 2026`, ug `2026-يىلى 11-ئاي` (numbered, as official text writes it). */
+export function formatMonth(year: number, month: number, locale: Locale): string {
+  if (locale === 'ug') return `${year}-يىلى ${month}-ئاي`;
+  return monthFormats[locale].format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
 /** A number with the locale's grouping. */
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: Locale): string {

@@ -132,9 +132,22 @@ describe('a letter through the back office', () => {
     const published = (await (await testStore()).getCaseByCode(code))!;
     expect(published.publishedAt).not.toBeNull();
     expect(published.data.publication).toMatchObject({ title: '幸福路小区路灯维修', department: 'transport' });
+    const board = await staffGet(null, '/zh/letters/published/');
+    expect(board.status).toBe(200);
+    const entry = board.$('.published-letter').filter((_, e) => board.$(e).find('h2').text() === '幸福路小区路灯维修');
+    expect(entry).toHaveLength(1);
+    expect(entry.text()).toContain('小区东门路灯坏了一周，请尽快维修。'); // the checked copy, not the original
+    expect(entry.text()).toContain(replyText);
+    expect(entry.text()).toContain('交通运输厅');
+    expect(board.html).not.toContain('李明');
+    expect(board.html).not.toContain('139 1234 5678');
+    expect(board.html).not.toContain('幸福路小区东门的路灯已经坏了一周'); // the original letter text stays private
+    expect((await lookUp('zh', code, pin, freshIp())).html).toContain('来信及答复已在信件选登中公开');
 
     expect((await act(centre, code, { action: 'withdraw', reason: '来信人要求撤回' })).status).toBe(303);
     expect((await (await testStore()).getCaseByCode(code))!.publishedAt).toBeNull();
+    const after = await staffGet(null, '/zh/letters/published/');
+    expect(after.$('.published-letter h2').map((_, e) => after.$(e).text()).get()).not.toContain('幸福路小区路灯维修');
 
     const timeline = (await staffGet(centre, `/admin/zh/cases/${code}/`)).$('.case-timeline li').map((_, li) => casePage.$(li).text()).get().join('\n');
     for (const step of ['来信提交', '受理', '交办', '答复', '公开选登', '撤回公开']) expect(timeline).toContain(step);
@@ -304,5 +317,33 @@ describe('account management', () => {
     const self = await staffPost(admin, `/admin/zh/users/${admin.username}/`, { change: 'disable' });
     expect(self.status).toBe(409);
     expect((await staffGet(admin, '/admin/zh/')).status).toBe(200);
+  });
+});
+
+describe('the mailbox in figures', () => {
+  it('shows this month\'s letters received and answered as the Store counts them, in every locale', async () => {
+    const { code } = await sendLetter();
+    const centre = await staffMember('centre');
+    const handler = await staffMember('handler', 'ecology');
+    await act(centre, code, { action: 'accept' });
+    await act(centre, code, { action: 'assign', department: 'ecology' });
+    await act(handler, code, { action: 'reply', text: '已转交环境监察支队现场核查。', visibility: 'private' });
+    const store = await testStore();
+    const now = new Date();
+    const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now).split('-');
+    const from = new Date(`${y}-${m}-01T00:00:00+08:00`);
+    const received = (await store.listCases({ kind: 'letter', createdFrom: from, limit: 1 })).total;
+    const answered = (await store.listFirstEntries({ kind: 'letter', type: 'replied', from, before: new Date(now.getTime() + 60_000) })).length;
+    expect(answered).toBeGreaterThan(0);
+    for (const locale of ['zh', 'ug', 'en']) {
+      const page = await staffGet(null, `/${locale}/letters/statistics/`);
+      expect(page.status).toBe(200);
+      const first = page.$('tbody tr').first().find('td').map((_, td) => page.$(td).text()).get();
+      const digits = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
+      expect(digits(first[0]!)).toBe(received);
+      expect(digits(first[1]!)).toBe(answered);
+      expect(first[2]).toMatch(/^[0-9.]+$/); // replied today: 0 working days
+      expect(page.$('tbody tr')).toHaveLength(12);
+    }
   });
 });
