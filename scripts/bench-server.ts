@@ -3,7 +3,9 @@
  * /api/v1/cases/lookup, on the SQLite Store) under autocannon, beside a bare node:http +
  * node:sqlite server doing the same durable work (scripts/bench/baseline-server.ts), in the
  * same run. Prints submissions/s, lookups/s and latency at each connection count, for both,
- * with the portal's share of the baseline, and every non-2xx answer, error and timeout.
+ * with the portal's share of the baseline, and every non-2xx answer, error and timeout. It also
+ * prints each server's CPU time per request (Linux), which other work on the machine skews far
+ * less than the rates: on a busy machine, compare those.
  *
  *   npm run bench:server [-- --duration 10] [--connections 50,200] [--cases 5000] [--timeout 30] [--profile DIR] [--keep]
  *
@@ -62,7 +64,7 @@ interface Target {
   lookups: number;
 }
 
-interface Run { target: Target['name']; what: 'submit' | 'lookup'; connections: number; result: autocannon.Result & { errorKinds: Record<string, number> } }
+interface Run { target: Target['name']; what: 'submit' | 'lookup'; connections: number; result: autocannon.Result & { errorKinds: Record<string, number>; cpuPerRequest?: number } }
 
 const letter = {
   kind: 'complaint',
@@ -168,34 +170,43 @@ async function startBaseline(node: string, dataDir: string): Promise<{ port: num
   });
 }
 
+/** CPU time a process has used so far, in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Waits until the servers have worked off what a run left queued: autocannon stops at the end
  * of its time, but the requests already sent are still worked on, and that work would compete
- * with the next run for the cores. Done when their CPU time (/proc) stops growing; returns the
- * seconds waited.
+ * with the next run for the cores. Done when their CPU time stops growing; returns the seconds
+ * waited.
  */
 async function settle(pids: number[]): Promise<number> {
-  const cpuTicks = () => {
-    try {
-      return pids.reduce((sum, pid) => {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return sum + Number(fields[11]) + Number(fields[12]); // utime + stime
-      }, 0);
-    } catch {
-      return undefined;
+  const total = () => {
+    let sum = 0;
+    for (const pid of pids) {
+      const ms = cpuMs(pid);
+      if (ms === undefined) return undefined;
+      sum += ms;
     }
+    return sum;
   };
   const started = performance.now();
-  let before = cpuTicks();
+  let before = total();
   if (before === undefined) {
     await new Promise((r) => setTimeout(r, 5000)); // no /proc: a fixed pause
     return 5;
   }
   while (performance.now() - started < 60_000) {
     await new Promise((r) => setTimeout(r, 500));
-    const now = cpuTicks()!;
-    if (now - before <= 5) break; // at most 10 % of a core over the half second (100 ticks a second)
+    const now = total()!;
+    if (now - before <= 50) break; // at most 10 % of a core over the half second
     before = now;
   }
   return (performance.now() - started) / 1000;
@@ -264,6 +275,8 @@ function printTable(runs: Run[]) {
         const [pm, bm] = [ms(p, q), ms(b, q)];
         line([`  ${what === 'submit' ? 'submission' : 'lookup'} ${q} ms`, Number.isNaN(pm) ? '–' : String(pm), Number.isNaN(bm) ? '–' : String(bm), Number.isFinite(pm / bm) ? `${(pm / bm).toFixed(2)} ×` : '–']);
       }
+      const [pc, bc] = [p.cpuPerRequest ?? NaN, b.cpuPerRequest ?? NaN];
+      if (Number.isFinite(pc) && Number.isFinite(bc)) line([`  ${what === 'submit' ? 'submission' : 'lookup'}: server CPU ms each`, pc.toFixed(1), bc.toFixed(1), `${(pc / bc).toFixed(2)} ×`]);
       line([`  ${label}: non-2xx / errors / timeouts`, `${p.non2xx} / ${p.errors} / ${p.timeouts}`, `${b.non2xx} / ${b.errors} / ${b.timeouts}`, '']);
       goals.push(`${label} at ${connections} connections: ${Number.isFinite(share) ? `${(share * 100).toFixed(0)} %` : 'no baseline answers'} ${share >= 0.5 ? '(met)' : '(NOT met)'}`);
       for (const [name, r] of [['portal', p], ['baseline', b]] as const) {
@@ -309,9 +322,13 @@ async function main() {
       for (const what of ['submit', 'lookup'] as const) {
         for (const t of targets) {
           process.stdout.write(`${t.name.padEnd(8)} ${what === 'submit' ? 'submissions' : 'lookups    '} at ${String(connections).padStart(4)} connections for ${duration} s … `);
+          const cpuBefore = cpuMs(t.pid);
           const result = await measure(t, what, connections);
-          runs.push({ target: t.name, what, connections, result });
           const waited = await settle(targets.map((x) => x.pid));
+          // Every request sent is worked on, answered in time or not: its CPU is the server's cost of it.
+          const cpuAfter = cpuMs(t.pid);
+          const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / result.requests.sent;
+          runs.push({ target: t.name, what, connections, result: { ...result, cpuPerRequest } });
           console.log(`${rate(result).toFixed(1)}/s, ${result.non2xx} non-2xx, ${result.errors} errors; queue worked off ${waited.toFixed(0)} s later`);
         }
       }
