@@ -60,6 +60,8 @@ interface Target {
   lookupPath: string;
   codes: string[];
   pid: number;
+  /** How many submissions or lookups the server has worked on so far, answered or not. */
+  processed: (what: 'submit' | 'lookup') => Promise<number>;
   /** Lookups sent so far, to spread them over the seeded codes. */
   lookups: number;
 }
@@ -212,6 +214,23 @@ async function settle(pids: number[]): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * How many submissions or lookups the portal has worked on: each one, answered or not, counts
+ * a hit on its own client address's rate limit (`letter-submit:<address>`,
+ * `letter-lookup:<address>`), and every request here comes from an address of its own.
+ */
+function portalProcessed(dataDir: string) {
+  return async (what: 'submit' | 'lookup') => {
+    const db = new DatabaseSync(join(dataDir, 'portal.sqlite'), { readOnly: true });
+    try {
+      const row = db.prepare('SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?').get(`letter-${what}:%`) as { n: number };
+      return Number(row.n);
+    } finally {
+      db.close();
+    }
+  };
+}
+
 /** The request of one submission or lookup: its own client address, and for a lookup the next seeded code. */
 function requestFor(t: Target, what: 'submit' | 'lookup'): { path: string; headers: Record<string, string>; body: string } {
   const headers = { 'content-type': 'application/json', origin: t.base, 'x-forwarded-for': nextAddress() };
@@ -310,8 +329,11 @@ async function main() {
     const portal = await startPortal(node, portalData);
     const baseline = await startBaseline(node, baselineData);
     const targets: Target[] = [
-      { name: 'portal', base: `http://127.0.0.1:${portal.port}`, submitPath: '/api/v1/cases', lookupPath: '/api/v1/cases/lookup', codes: portalCodes, pid: portal.pid, lookups: 0 },
-      { name: 'baseline', base: `http://127.0.0.1:${baseline.port}`, submitPath: '/submit', lookupPath: '/lookup', codes: baselineCodes, pid: baseline.pid, lookups: 0 },
+      { name: 'portal', base: `http://127.0.0.1:${portal.port}`, submitPath: '/api/v1/cases', lookupPath: '/api/v1/cases/lookup', codes: portalCodes, pid: portal.pid, processed: portalProcessed(portalData), lookups: 0 },
+      {
+        name: 'baseline', base: `http://127.0.0.1:${baseline.port}`, submitPath: '/submit', lookupPath: '/lookup', codes: baselineCodes, pid: baseline.pid, lookups: 0,
+        processed: async (what) => ((await (await fetch(`http://127.0.0.1:${baseline.port}/processed`)).json()) as Record<string, number>)[what]!,
+      },
     ];
 
     // 3. Warm up (the portal opens its Store and reads its calendar on first use), then measure.
@@ -322,12 +344,12 @@ async function main() {
       for (const what of ['submit', 'lookup'] as const) {
         for (const t of targets) {
           process.stdout.write(`${t.name.padEnd(8)} ${what === 'submit' ? 'submissions' : 'lookups    '} at ${String(connections).padStart(4)} connections for ${duration} s … `);
-          const cpuBefore = cpuMs(t.pid);
+          const [cpuBefore, processedBefore] = [cpuMs(t.pid), await t.processed(what)];
           const result = await measure(t, what, connections);
           const waited = await settle(targets.map((x) => x.pid));
-          // Every request sent is worked on, answered in time or not: its CPU is the server's cost of it.
-          const cpuAfter = cpuMs(t.pid);
-          const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / result.requests.sent;
+          // The server's CPU time over every request it worked on, answered within the run or not.
+          const [cpuAfter, processedAfter] = [cpuMs(t.pid), await t.processed(what)];
+          const cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / (processedAfter - processedBefore);
           runs.push({ target: t.name, what, connections, result: { ...result, cpuPerRequest } });
           console.log(`${rate(result).toFixed(1)}/s, ${result.non2xx} non-2xx, ${result.errors} errors; queue worked off ${waited.toFixed(0)} s later`);
         }

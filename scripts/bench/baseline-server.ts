@@ -86,15 +86,21 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** Requests worked on, answered or not (the client may have gone): the benchmark's CPU time per request. */
+const processed = { submit: 0, lookup: 0 };
+
 const server = createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url === '/processed') return send(res, 200, processed);
   if (req.method !== 'POST') return send(res, 404, { error: 'not found' });
   const body = await readJson(req);
   if (!body) return send(res, 400, { error: 'malformed' });
   if (req.url === '/submit') {
+    processed.submit++;
     const { code, pin } = submit(body);
     return send(res, 201, { trackingCode: code, pin });
   }
   if (req.url === '/lookup') {
+    processed.lookup++;
     const code = normalizeTrackingCode(String(body.trackingCode ?? ''));
     const row = code.ok ? byCode.get(code.code) : undefined;
     const pinHash = row ? (JSON.parse(String(row.data)) as { pinHash: string }).pinHash : undefined;
