@@ -299,7 +299,7 @@ function printTable(runs: Run[]) {
       const [pc, bc] = [p.cpuPerRequest ?? NaN, b.cpuPerRequest ?? NaN];
       if (Number.isFinite(pc) && Number.isFinite(bc)) line([`  ${what === 'submit' ? 'submission' : 'lookup'}: server CPU ms each`, pc.toFixed(1), bc.toFixed(1), `${(pc / bc).toFixed(2)} ×`]);
       line([`  ${label}: non-2xx / errors / timeouts`, `${p.non2xx} / ${p.errors} / ${p.timeouts}`, `${b.non2xx} / ${b.errors} / ${b.timeouts}`, '']);
-      goals.push(`${label} at ${connections} connections: ${Number.isFinite(share) ? `${(share * 100).toFixed(0)} %` : 'no baseline answers'} ${share >= 0.5 ? '(met)' : '(NOT met)'}`);
+      goals.push(`${label} at ${connections} connections: ${Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : 'no baseline answers'} ${share >= 0.5 ? '(met)' : '(NOT met)'}`);
       for (const [name, r] of [['portal', p], ['baseline', b]] as const) {
         if (r.non2xx === 0 && r.errors === 0) continue;
         const codes = Object.entries(r.statusCodeStats ?? {}).filter(([s]) => !s.startsWith('2')).map(([s, v]) => `${v.count ?? 0}× ${s}`);
