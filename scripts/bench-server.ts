@@ -108,7 +108,7 @@ function printMachine() {
 /** Cases in the portal's own Store, shaped as letters (the lookup reads kind, data.pinHash, data.dueOn). */
 async function seedPortal(dataDir: string, n: number): Promise<string[]> {
   const store = await openStore({ DATA_DIR: dataDir });
-  const pinHash = hashPin(PIN, newPinSalt());
+  const pinHash = await hashPin(PIN, newPinSalt());
   const codes: string[] = [];
   const now = new Date();
   await store.transaction(async (tx) => {

@@ -40,7 +40,8 @@ const insert = db.prepare(
 const byCode = db.prepare('SELECT code, state, subject, data, created_at FROM cases WHERE code = ?');
 
 /** Stores one letter in its own transaction; returns its code and PIN. */
-function submit(letter: Record<string, unknown>, pin = generatePin(), pinHash = hashPin(pin, newPinSalt())) {
+async function submit(letter: Record<string, unknown>, pin = generatePin(), hashed?: string) {
+  const pinHash = hashed ?? (await hashPin(pin, newPinSalt()));
   const code = generateTrackingCode();
   const now = Date.now();
   const data = JSON.stringify({ letterKind: letter.kind, citizen: { name: letter.name, phone: letter.phone, email: letter.email ?? null }, publishConsent: letter.publish === true, pinHash });
@@ -56,10 +57,10 @@ function submit(letter: Record<string, unknown>, pin = generatePin(), pinHash = 
 }
 
 if (values.seed) {
-  const pinHash = hashPin(values.pin, newPinSalt());
+  const pinHash = await hashPin(values.pin, newPinSalt());
   const letter = { kind: 'complaint', title: 'seeded letter for lookups', body: 'a letter seeded for the lookup benchmark', name: 'bench', phone: '13912345678', publish: false };
   const codes: string[] = [];
-  for (let i = 0; i < Number(values.seed); i++) codes.push(submit(letter, values.pin, pinHash).code);
+  for (let i = 0; i < Number(values.seed); i++) codes.push((await submit(letter, values.pin, pinHash)).code);
   console.log(JSON.stringify(codes));
   db.close();
   process.exit(0);
@@ -96,7 +97,7 @@ const server = createServer(async (req, res) => {
   if (!body) return send(res, 400, { error: 'malformed' });
   if (req.url === '/submit') {
     processed.submit++;
-    const { code, pin } = submit(body);
+    const { code, pin } = await submit(body);
     return send(res, 201, { trackingCode: code, pin });
   }
   if (req.url === '/lookup') {
@@ -104,7 +105,7 @@ const server = createServer(async (req, res) => {
     const code = normalizeTrackingCode(String(body.trackingCode ?? ''));
     const row = code.ok ? byCode.get(code.code) : undefined;
     const pinHash = row ? (JSON.parse(String(row.data)) as { pinHash: string }).pinHash : undefined;
-    if (!row || !pinHash || !verifyPin(String(body.pin ?? ''), pinHash)) return send(res, 404, { error: 'no match' });
+    if (!row || !pinHash || !(await verifyPin(String(body.pin ?? ''), pinHash))) return send(res, 404, { error: 'no match' });
     return send(res, 200, { trackingCode: row.code, state: row.state, title: row.subject, submittedAt: new Date(Number(row.created_at)).toISOString() });
   }
   send(res, 404, { error: 'not found' });

@@ -124,7 +124,7 @@ describe('a crash during 500 concurrent submissions', () => {
     const sample = acks.filter((_, i) => i % Math.ceil(acks.length / 10) === 0);
     for (const ack of sample) {
       const found = await store.getCaseByCode(ack.code.replace('-', ''));
-      expect(verifyPin(ack.pin, String(found!.data.pinHash)), ack.code).toBe(true);
+      expect(await verifyPin(ack.pin, String(found!.data.pinHash)), ack.code).toBe(true);
     }
     for (const [i, ack] of sample.slice(0, 3).entries()) {
       const res = await fetch(`${second.base}/api/v1/cases/lookup`, {

@@ -89,25 +89,25 @@ describe('query PINs', () => {
     expect(new Set(pins).size).toBeGreaterThan(1_990);
   });
 
-  it('are stored as a salted hash that verifies the right PIN only', () => {
+  it('are stored as a salted hash that verifies the right PIN only', async () => {
     const salt = newPinSalt();
-    const stored = hashPin('012345', salt);
+    const stored = await hashPin('012345', salt);
     expect(stored).not.toContain('012345');
     expect(stored.startsWith('scrypt$')).toBe(true);
-    expect(verifyPin('012345', stored)).toBe(true);
-    expect(verifyPin('012346', stored)).toBe(false);
-    expect(verifyPin('12345', stored)).toBe(false);
-    expect(verifyPin('', stored)).toBe(false);
+    expect(await verifyPin('012345', stored)).toBe(true);
+    expect(await verifyPin('012346', stored)).toBe(false);
+    expect(await verifyPin('12345', stored)).toBe(false);
+    expect(await verifyPin('', stored)).toBe(false);
   });
 
-  it('hash the same PIN differently for different cases', () => {
-    expect(hashPin('123456', newPinSalt())).not.toBe(hashPin('123456', newPinSalt()));
-    expect(hashPin('123456', 'fixed-salt')).toBe(hashPin('123456', 'fixed-salt'));
+  it('hash the same PIN differently for different cases', async () => {
+    expect(await hashPin('123456', newPinSalt())).not.toBe(await hashPin('123456', newPinSalt()));
+    expect(await hashPin('123456', 'fixed-salt')).toBe(await hashPin('123456', 'fixed-salt'));
   });
 
-  it('treat a malformed stored value as a mismatch, not an exception', () => {
+  it('treat a malformed stored value as a mismatch, not an exception', async () => {
     for (const bad of ['', 'plain', 'scrypt$1$2$3', 'md5$16384$8$1$salt$hash', 'scrypt$3$8$1$salt$aGFzaA', 'scrypt$16384$8$1$salt$']) {
-      expect(verifyPin('123456', bad)).toBe(false);
+      expect(await verifyPin('123456', bad)).toBe(false);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
  * Tracking codes (查询码) and query PINs of citizens' cases (STANDARDS.md §4).
@@ -84,13 +84,19 @@ export function newPinSalt(): string {
   return randomBytes(16).toString('base64url');
 }
 
+// Asynchronous: scrypt runs on libuv's thread pool, so the ~40 ms of each hash does not stop the
+// server answering other requests (the synchronous form blocked the event loop under load).
+function derive(pin: string, salt: string, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(pin, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
 /**
  * The stored form of a PIN: `scrypt$<N>$<r>$<p>$<salt>$<hash>` (base64url), self-describing so the
  * cost can be raised later without breaking existing cases.
  */
-export function hashPin(pin: string, salt: string): string {
+export async function hashPin(pin: string, salt: string): Promise<string> {
   const { N, r, p, keyLength } = SCRYPT;
-  const hash = scryptSync(pin, salt, keyLength, { N, r, p }).toString('base64url');
+  const hash = (await derive(pin, salt, keyLength, { N, r, p })).toString('base64url');
   return `scrypt$${N}$${r}$${p}$${salt}$${hash}`;
 }
 
@@ -98,14 +104,14 @@ export function hashPin(pin: string, salt: string): string {
  * Whether `pin` matches a stored hash. The comparison is constant-time (timingSafeEqual over the
  * derived keys); a malformed PIN or stored value is simply `false`, never an exception.
  */
-export function verifyPin(pin: string, stored: string): boolean {
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64url');
   if (!/^\d{6}$/.test(pin) || expected.length === 0) return false;
   try {
-    const actual = scryptSync(pin, salt, expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+    const actual = await derive(pin, salt, expected.length, { N: Number(n), r: Number(r), p: Number(p) });
     return timingSafeEqual(actual, expected);
   } catch {
     return false;

@@ -24,7 +24,8 @@ export type LookUpLetterError =
 export type LookUpLetterResult = { ok: true; letter: LetterView } | { ok: false; error: LookUpLetterError };
 
 // Checked when no letter has the code, so a miss costs the same time as a wrong PIN.
-const DECOY_HASH = hashPin('000000', 'decoy-salt-for-timing');
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPin('000000', 'decoy-salt-for-timing'));
 
 export async function lookUpLetter(deps: { store: Store; now?: () => Date }, input: { request: Request; client: string }): Promise<LookUpLetterResult> {
   const now = deps.now?.() ?? new Date();
@@ -45,7 +46,7 @@ export async function lookUpLetter(deps: { store: Store; now?: () => Date }, inp
   if (await overLimit(deps.store, `letter-lookup-code:${code.code}`, RATE_LIMITS.lookupsPerCode, now)) return fail({ name: 'RateLimited' });
   const found = await deps.store.getCaseByCode(code.code);
   const hash = found?.kind === 'letter' && typeof found.data.pinHash === 'string' ? found.data.pinHash : undefined;
-  const matches = verifyPin(pin, hash ?? DECOY_HASH) && hash !== undefined;
+  const matches = (await verifyPin(pin, hash ?? (await decoy()))) && hash !== undefined;
   if (!found || !matches) return fail({ name: 'NoMatch', values });
 
   return { ok: true, letter: letterView(found, await deps.store.listTimeline(found.id)) };

@@ -62,7 +62,7 @@ export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; 
 /** Starts the clock and stores the case; a fresh code is drawn if the first one is taken. */
 async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values: LetterValues; files: NewFile[]; now: Date; code: string }): Promise<SubmitLetterResult> {
   const pin = generatePin();
-  const pinHash = hashPin(pin, newPinSalt());
+  const pinHash = await hashPin(pin, newPinSalt());
   for (let attempt = 0, code = input.code; ; attempt++, code = generateTrackingCode()) {
     const started = submitCase({ kind: input.kind, trackingCode: code, receivedAt: input.now, calendar: deps.calendar });
     if (!started.ok) return fail({ name: 'CalendarUnavailable' });
