@@ -142,8 +142,12 @@ describe('the services hall', () => {
     for (const g of guides) expect(g.lifeEvents?.length, g.code).toBeGreaterThan(0);
   });
 
-  it.each(locales)('the department pages in %s list exactly the department’s services', (locale) => {
-    for (const d of new Set(guides.map((g) => g.department))) expect(codesOn(`/${locale}/services/department/${d}/`), d).toEqual(codes(guides.filter((g) => g.department === d)));
+  it.each(locales)('the department pages in %s, in the hall and in the directory, list exactly the department’s services', (locale) => {
+    for (const d of new Set(guides.map((g) => g.department))) {
+      expect(codesOn(`/${locale}/services/department/${d}/`), d).toEqual(codes(guides.filter((g) => g.department === d)));
+      expect(codesOn(`/${locale}/departments/${d}/`), d).toEqual(codes(guides.filter((g) => g.department === d)));
+    }
+    for (const d of departments().filter((x) => !guides.some((g) => g.department === x))) expect(page(`/${locale}/departments/${d}/`)('[data-testid="department-services"]').length, d).toBe(0);
   });
 
   it.each(locales)('the A–Z page in %s lists every service once, under the letter its title starts with', (locale) => {
