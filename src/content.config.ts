@@ -2,6 +2,9 @@ import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleEdition, attachment, editions, localizedText, publishTime, uyghur } from './content/editions.ts';
+import { censusGaps, censusMessage } from './lib/services/census.ts';
+import { formDefinition } from './lib/services/form-definition.ts';
+import { AUDIENCES, guideFactProblems, SERVICE_KINDS } from './lib/services/guide.ts';
 
 /**
  * Content lives in content/, one folder per collection. Multilingual articles are folders:
@@ -301,6 +304,106 @@ const calendar = defineCollection({
   }),
 });
 
+// Online services (办事服务, STANDARDS.md §3): the service guides and the life events the hall
+// groups them by.
+
+/** 人生事件 for citizens, 企业生命周期 for businesses: the hall's third way in, after audience and department. */
+const lifeEvents = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/life-events` }),
+  schema: named.extend({ audience: z.enum(AUDIENCES) }),
+});
+
+const phone = z.string().regex(/^0\d{2,3}-\d{7,8}$/, 'must be a telephone number like 0990-5551234');
+
+/** 申请材料: one document to bring or upload, with its blank form and filled-in sample to download. */
+const material = z.object({
+  name: localizedText,
+  /** What the document must show, where it comes from (来源渠道), in what form. */
+  note: localizedText.optional(),
+  required: z.boolean().default(true),
+  /** 原件 and 复印件: how many of each. */
+  originals: z.number().int().min(0).default(1),
+  copies: z.number().int().min(0).default(0),
+  /** 材料形式 */
+  medium: z.enum(['paper', 'electronic', 'either']).default('either'),
+  /** 空白表格 and 示例样表, kept in the guide's files/ folder. */
+  blank: attachment.shape.file.optional(),
+  sample: attachment.shape.file.optional(),
+});
+
+const serviceEdition = z.object({
+  /** 事项名称 */
+  title: z.string().min(1),
+  /** One or two sentences: what the service gives, for lists, the meta description and search. */
+  summary: z.string().min(1),
+  keywords: z.array(z.string().min(1)).default([]),
+  /** The office within the department that handles it (承办处室), when it helps to name it. */
+  office: z.string().min(1).optional(),
+  /** 设定依据: each law or regulation with its article. */
+  legalBasis: z.array(z.string().min(1)).min(1),
+  /** 申请条件 */
+  conditions: z.array(z.string().min(1)).min(1),
+  /** 办理流程 */
+  steps: z.array(z.object({ title: z.string().min(1), text: z.string().min(1) })).min(1),
+  /** 办理地点 and 办理时间 */
+  place: z.string().min(1),
+  hours: z.string().min(1),
+  /** 收费标准 and 收费依据, for a charged service. */
+  fee: z.string().min(1).optional(),
+  feeBasis: z.string().min(1).optional(),
+  /** 办理结果: the licence, certificate or decision the applicant receives. */
+  result: z.string().min(1).optional(),
+  /** 常见问题 */
+  faq: z.array(z.object({ q: z.string().min(1), a: z.string().min(1) })).default([]),
+});
+
+/**
+ * A service guide (办事指南). The folder name is its 12-digit service code (事项编码), also its URL.
+ * Facts are kept once; each language has its text. The build refuses a guide without one of the
+ * eight census elements (src/lib/services/census.ts), naming the file and the element, and a
+ * guide whose facts contradict each other (src/lib/services/guide.ts).
+ */
+const serviceGuide = z
+  .object({
+    /** 事项类型 */
+    kind: z.enum(SERVICE_KINDS),
+    /** 办理机构 */
+    department: reference('departments'),
+    /** 服务对象 */
+    audience: z.array(z.enum(AUDIENCES)).min(1),
+    lifeEvents: z.array(reference('lifeEvents')).default([]),
+    /** When the guide was last checked or changed: the page's PubDate. */
+    updated: publishTime,
+    /** 法定办结时限 in working days; absent where no law sets one. */
+    statutoryDays: z.number().int().min(0).optional(),
+    /** 承诺办结时限 in working days; 0 is 即办 (done on the spot). */
+    promisedDays: z.number().int().min(0),
+    /** 是否收费; a charged service says its 收费标准 in every edition. */
+    charged: z.boolean().default(false),
+    /** 到办事现场次数 */
+    visits: z.number().int().min(0).max(5),
+    /** 网上办理深度, 1–4 (src/lib/services/guide.ts); from 2 the service has its online form. */
+    onlineDepth: z.number().int().min(1).max(4),
+    /** 咨询电话 (the census's 联系电话) and 监督投诉电话 */
+    phone,
+    complaintPhone: phone,
+    materials: z.array(material).min(1),
+    /** The online application form, for services that can be applied for online. */
+    form: formDefinition.optional(),
+    ...editions(serviceEdition).shape,
+  })
+  .superRefine((guide, ctx) => {
+    for (const [path, message] of guideFactProblems(guide)) ctx.addIssue({ code: 'custom', path, message });
+  });
+
+const services = defineCollection({
+  loader: glob({ pattern: '*/index.yaml', base: `${contentDir}/services`, generateId: itemFolder }),
+  schema: z.preprocess((raw, ctx) => {
+    for (const gap of censusGaps(raw)) ctx.issues.push({ code: 'custom', message: censusMessage(gap), path: gap.path, input: raw });
+    return raw;
+  }, serviceGuide),
+});
+
 export const collections = {
   calendar,
   topics,
@@ -319,6 +422,8 @@ export const collections = {
   noticesBodies: bodiesOf('notices'),
   pages,
   pagesBodies: bodiesOf('pages'),
+  lifeEvents,
+  services,
 };
 
 export { localizedText };

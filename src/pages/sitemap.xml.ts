@@ -9,6 +9,8 @@ import type { APIRoute } from 'astro';
 import { loadCatalogue } from '../content/catalogue.ts';
 import { listInterpretations, listPolicies, listReports } from '../content/disclosure.ts';
 import { listArticles, listDepartments, listPages } from '../content/queries.ts';
+import { listLifeEvents, listServices, serviceDepartments } from '../content/services.ts';
+import { AUDIENCES } from '../lib/services/guide.ts';
 import { isoDate } from '../i18n/format.ts';
 import { htmlLang, locales, type Locale } from '../i18n/locales.ts';
 import { localeHref } from '../i18n/paths.ts';
@@ -22,6 +24,20 @@ interface Page {
   /** The languages it has its own text in. */
   editions: readonly Locale[];
   lastmod?: Date | undefined;
+}
+
+/** The services hall's ways in (audience, life event, department, A–Z) and every guide. */
+async function servicePages(): Promise<Page[]> {
+  const services = await listServices();
+  const newest = services.map((s) => s.data.updated).sort((a, b) => b.getTime() - a.getTime())[0];
+  return [
+    { path: '/services/', editions: locales, lastmod: newest },
+    { path: '/services/a-z/', editions: locales, lastmod: newest },
+    ...AUDIENCES.map((a) => ({ path: `/services/audience/${a}/`, editions: locales })),
+    ...(await listLifeEvents()).map((e) => ({ path: `/services/event/${e.id}/`, editions: locales })),
+    ...(await serviceDepartments()).map((d) => ({ path: `/services/department/${d.id}/`, editions: locales })),
+    ...services.map((s) => ({ path: `/services/${s.id}/`, editions: editionLocales(s.data), lastmod: s.data.updated })),
+  ];
 }
 
 /** Standing pages live at `/<slug>/`, except those that belong to a section. */
@@ -60,7 +76,6 @@ async function publicPages(): Promise<Page[]> {
     ui('/notices/', notices[0]?.data.published),
     ui('/departments/'),
     ui('/interpretations/', interpretations[0]?.data.published),
-    ui('/services/'),
     ui('/interaction/'),
     ui('/letters/'),
     ui('/disclosure/'),
@@ -75,6 +90,7 @@ async function publicPages(): Promise<Page[]> {
     ...reports.map((r) => ({ path: `/reports/${r.data.year}/`, editions: editionLocales(r.data), lastmod: r.data.published })),
     ...(await listDepartments()).map((d) => ({ path: `/departments/${d.id}/`, editions: editionLocales(d.data) })),
     ...(await listPages()).map((p) => ({ path: pagePath(p.id), editions: editionLocales(p.data), lastmod: p.data.updated })),
+    ...(await servicePages()),
   ];
 }
 

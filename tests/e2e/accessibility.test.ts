@@ -14,6 +14,12 @@ const repealed = policies.find((p) => p.data.validity === 'repealed')!;
 const withInterpretation = String(items('interpretations')[0]!.data.policy);
 const interpretation = items('interpretations')[0]!;
 
+const services = items('services');
+const onlineService = services.find((s) => s.data.form)!;
+const chargedService = services.find((s) => s.data.charged)!;
+const serviceDepartment = String(services[0]!.data.department);
+const lifeEvent = String((services[0]!.data.lifeEvents as string[])[0]);
+
 const templates = [
   ['disclosure home', '/disclosure/'],
   ['disclosure guide', '/disclosure/guide/'],
@@ -39,7 +45,14 @@ const templates = [
   ['leaders', '/leaders/'],
   ['contact', '/contact/'],
   ['publishing hub', '/publishing/'],
-  ['services hub', '/services/'],
+  ['services hall', '/services/'],
+  ['services for citizens', '/services/audience/person/'],
+  ['services for businesses', '/services/audience/business/'],
+  ['services of a life event', `/services/event/${lifeEvent}/`],
+  ['services of a department', `/services/department/${serviceDepartment}/`],
+  ['services A–Z', '/services/a-z/'],
+  ['service guide with an online form', `/services/${onlineService.slug}/`],
+  ['service guide with fees, in person', `/services/${chargedService.slug}/`],
   ['interaction hub', '/interaction/'],
   ['sitemap', '/sitemap/'],
   ['search', '/search/'],

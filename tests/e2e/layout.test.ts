@@ -4,6 +4,9 @@ import { browserAvailable, useBrowser } from '../support/browser.ts';
 import { items } from '../support/content.ts';
 
 const ugArticle = items('news').find((n) => n.data.ug)!;
+const services = items('services');
+const onlineService = services.find((s) => s.data.form)!;
+const chargedService = services.find((s) => s.data.charged)!;
 
 describe.skipIf(!browserAvailable)('layout, direction and keyboard in Chromium', () => {
   const browser = useBrowser();
@@ -102,7 +105,7 @@ describe.skipIf(!browserAvailable)('layout, direction and keyboard in Chromium',
     await page.context().close();
   });
 
-  const narrow = ['/', '/news/', `/news/${ugArticle.slug}/`, '/departments/education/', '/services/', '/sitemap/', '/leaders/'];
+  const narrow = ['/', '/news/', `/news/${ugArticle.slug}/`, '/departments/education/', '/services/', '/services/a-z/', `/services/${onlineService.slug}/`, `/services/${chargedService.slug}/`, '/sitemap/', '/leaders/'];
   it.each(['zh', 'ug', 'en'])('%s pages fit a 320 px screen without sideways scrolling', async (locale) => {
     for (const path of narrow) {
       const page = await browser.open(`/${locale}${path}`, { viewport: { width: 320, height: 640 } });

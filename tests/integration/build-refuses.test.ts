@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The build is the last gate before content reaches citizens: it must stop, naming the file,
- * on a malformed index number or an annual report whose table 3 does not add up.
+ * on a malformed index number, an annual report whose table 3 does not add up, a service guide
+ * without one of the eight census elements, or a guide whose form to download is not there.
  */
 function buildWith(corrupt: (content: string) => void): Promise<{ code: number | null; output: string }> {
   // Inside the project, so the built server modules can resolve the project's packages.
@@ -41,5 +42,20 @@ describe('the build refuses bad disclosure data', () => {
     const { code, output } = await buildWith((c) => edit(join(c, 'reports/2025.yaml'), /(carriedForward:\s*\n?\s*\{?\s*natural:\s*)(\d+)/, '$1999'));
     expect(code).not.toBe(0);
     expect(output).toMatch(/content\/reports\/2025\.yaml: column natural: 一 \d+ \+ 二 \d+ = \d+, but 三（七） \d+ \+ 四 999/);
+  }, 180_000);
+});
+
+describe('the build refuses an incomplete service guide', () => {
+  it('a guide without 办理地点, naming the guide file and the census element', async () => {
+    const { code, output } = await buildWith((c) => edit(join(c, 'services/051100201000/index.yaml'), /^  place: .*\n/m, ''));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/services\/051100201000\/index\.yaml/);
+    expect(output).toMatch(/census element 办理地点 \(place\) is missing at zh\.place/);
+  }, 180_000);
+
+  it('a blank form listed but not in the guide’s folder, naming the guide and the file', async () => {
+    const { code, output } = await buildWith((c) => rmSync(join(c, 'services/051100201000/files/authorisation.docx')));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/services\/051100201000\/index\.yaml: material "家庭经济状况核对授权书" lists files\/authorisation\.docx, which is not in the guide's folder/);
   }, 180_000);
 });

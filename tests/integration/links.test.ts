@@ -5,7 +5,13 @@ import { CLIENT, builtFiles, builtPages, page } from '../support/built-site.ts';
 
 /** No page links to a page, picture, stylesheet or file that the build did not produce. */
 // Routes the server renders on demand (not files in dist/client); the server tests request them.
-const onDemand = [/^\/(zh|ug|en)\/letters\/(status|published|statistics|write\/[a-z]+)\/$/, /^\/(zh|ug|en)\/policies\/filter\/$/, /^\/(zh|ug|en)\/search\/$/];
+// A service's application and question pages belong to the server layer (the services hall links them).
+const onDemand = [
+  /^\/(zh|ug|en)\/letters\/(status|published|statistics|write\/[a-z]+)\/$/,
+  /^\/(zh|ug|en)\/policies\/filter\/$/,
+  /^\/(zh|ug|en)\/search\/$/,
+  /^\/(zh|ug|en)\/services\/\d{12}\/(apply|ask)\/$/,
+];
 const resolves = (path: string) => {
   const target = join(CLIENT, decodeURI(path));
   if (!existsSync(target)) return false;

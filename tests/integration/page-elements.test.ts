@@ -8,7 +8,7 @@ import { localePages, page } from '../support/built-site.ts';
 const pages = localePages();
 const expected = { zh: { lang: 'zh-CN', dir: 'ltr' }, ug: { lang: 'ug', dir: 'rtl' }, en: { lang: 'en', dir: 'ltr' } } as const;
 const isArticle = (url: string) =>
-  /^\/(zh|ug|en)\/(news|notices|interpretations)\/(?!page\/)[^/]+\/$/.test(url) || /^\/(zh|ug|en)\/(policies\/\d{4}-\d+|reports\/\d{4})\/$/.test(url);
+  /^\/(zh|ug|en)\/(news|notices|interpretations)\/(?!page\/)[^/]+\/$/.test(url) || /^\/(zh|ug|en)\/(policies\/\d{4}-\d+|reports\/\d{4}|services\/\d{12})\/$/.test(url);
 const isColumn = (url: string) => !isArticle(url) && !/\/(search|404)\/$/.test(url) && !/^\/(zh|ug|en)\/$/.test(url);
 
 describe('every page in every locale', () => {
