@@ -51,7 +51,7 @@ export type CaseAction =
   | { type: 'assign'; department: string }
   | { type: 'transfer'; department: string }
   /** `visibility`: whether the letter and reply may be published on the portal (公开/不公开). */
-  | { type: 'reply'; text: string; visibility: 'public' | 'private' }
+  | { type: 'reply'; text: string; visibility: 'public' | 'private'; decision?: 'approved' | 'refused' }
   | { type: 'close' }
   | { type: 'reopen'; reason: string }
   | { type: 'requestCorrection'; reason: string }
@@ -75,7 +75,7 @@ export interface KindPolicy {
   maxCorrections: number;
 }
 
-const allStates: readonly CaseState[] = ['submitted', 'correction-requested', 'accepted', 'not-accepted', 'assigned', 'replied', 'closed'];
+const serviceStates: readonly CaseState[] = ['submitted', 'correction-requested', 'not-accepted', 'assigned', 'replied', 'closed'];
 const letterStates: readonly CaseState[] = ['submitted', 'accepted', 'not-accepted', 'assigned', 'replied', 'closed'];
 
 const letterTransitions: KindPolicy['transitions'] = {
@@ -94,7 +94,11 @@ const letter = (limitWorkingDays: number): KindPolicy => ({ states: letterStates
 /**
  * The kinds. Letter limits follow common mailbox rules (STANDARDS.md §4: ordinary questions in 3
  * working days, other matters in 10). `service` is the first kind with corrections; its limit is
- * the service item's 承诺期限, given per case.
+ * the service item's 承诺期限, given per case. An application belongs to the service's department
+ * from the start (it is given at submission): that department's handler accepts it (state
+ * `assigned`: being handled), asks for corrections once, decides (a reply with `decision`
+ * approved or refused, and the result document) and completes it (close). The centre may do what
+ * the department does except decide, and transfers an application filed under the wrong service.
  */
 export const KINDS: Readonly<Record<CaseKind, KindPolicy>> = {
   mailbox: letter(10),
@@ -102,14 +106,16 @@ export const KINDS: Readonly<Record<CaseKind, KindPolicy>> = {
   suggestion: letter(10),
   complaint: letter(10),
   service: {
-    states: allStates,
+    states: serviceStates,
     transitions: {
-      ...letterTransitions,
-      requestCorrection: { from: ['submitted'], to: 'correction-requested', by: ['centre'] },
+      accept: { from: ['submitted'], to: 'assigned', by: ['centre', 'handler'] },
+      notAccept: { from: ['submitted'], to: 'not-accepted', by: ['centre', 'handler'] },
+      requestCorrection: { from: ['submitted'], to: 'correction-requested', by: ['centre', 'handler'] },
       resubmit: { from: ['correction-requested'], to: 'submitted', by: ['citizen'] },
-      close: { from: ['replied', 'correction-requested'], to: 'closed', by: ['centre', 'system'] },
-      reopen: undefined, // decisions on applications change by a new application or review, not here
-      note: { from: allStates, to: 'unchanged', by: ['centre', 'handler'] },
+      transfer: { from: ['submitted', 'assigned'], to: 'unchanged', by: ['centre'] },
+      reply: { from: ['assigned'], to: 'replied', by: ['handler'] },
+      close: { from: ['replied', 'correction-requested'], to: 'closed', by: ['centre', 'handler', 'system'] },
+      note: { from: serviceStates, to: 'unchanged', by: ['centre', 'handler'] },
     },
     limitWorkingDays: null,
     maxCorrections: 1,
@@ -129,7 +135,7 @@ export interface TimelineEntry {
   details: Readonly<Record<string, string>>;
 }
 
-export interface CaseReply { text: string; visibility: 'public' | 'private'; department: string; at: string }
+export interface CaseReply { text: string; visibility: 'public' | 'private'; department: string; at: string; decision?: 'approved' | 'refused' }
 
 export interface CaseRecord {
   kind: CaseKind;
@@ -154,7 +160,7 @@ export type CaseError =
   | { name: 'ActionNotAllowedInState'; state: CaseState; action: ActionType; allowedFrom: readonly CaseState[] }
   | { name: 'ActorNotPermitted'; role: string; action: ActionType; permitted: readonly Role[] }
   | { name: 'NotCaseDepartment'; department: string; caseDepartment: string | null }
-  | { name: 'MissingField'; field: 'reason' | 'department' | 'text' | 'visibility' }
+  | { name: 'MissingField'; field: 'reason' | 'department' | 'text' | 'visibility' | 'decision' }
   | { name: 'SameDepartment'; department: string }
   | { name: 'CorrectionLimitReached'; limit: number }
   | { name: 'ClockWentBackwards'; now: string; last: string }
@@ -187,11 +193,15 @@ export function submitCase(input: {
   calendar: WorkingDayCalendar;
   /** Overrides the kind's default; required for kinds without one. */
   limitWorkingDays?: number;
+  /** The department that owns the case from the start: required for service applications. */
+  department?: string;
 }): Result<{ record: CaseRecord }> {
   const policy = Object.hasOwn(KINDS, input.kind) ? KINDS[input.kind] : undefined;
   if (!policy) return { ok: false, error: { name: 'UnknownKind', kind: String(input.kind) } };
   const limit = input.limitWorkingDays ?? policy.limitWorkingDays;
   if (limit === null || !Number.isInteger(limit) || limit < 0) return { ok: false, error: { name: 'LimitRequired', kind: input.kind } };
+  const department = text(input.department);
+  if (input.kind === 'service' && !department) return { ok: false, error: { name: 'MissingField', field: 'department' } };
   const clock = onCalendar(() => {
     const day = beijingDate(input.receivedAt);
     return { start: input.calendar.receiptDay(day), due: input.calendar.addWorkingDays(day, limit) };
@@ -204,7 +214,7 @@ export function submitCase(input: {
   return {
     ok: true,
     record: {
-      kind: input.kind, trackingCode: input.trackingCode, state: 'submitted', department: null,
+      kind: input.kind, trackingCode: input.trackingCode, state: 'submitted', department: department ?? null,
       limitWorkingDays: limit, clockStart: clock.value.start, dueOn: clock.value.due,
       notAcceptedReason: null, reply: null, corrections: 0, reopenings: 0, timeline: [entry],
     },
@@ -258,8 +268,12 @@ function effect(record: CaseRecord, action: CaseAction, now: Date, calendar: Wor
       const body = text(action.text);
       if (!body) return { ok: false, error: { name: 'MissingField', field: 'text' } };
       if (action.visibility !== 'public' && action.visibility !== 'private') return { ok: false, error: { name: 'MissingField', field: 'visibility' } };
-      const reply: CaseReply = { text: body, visibility: action.visibility, department: record.department!, at: now.toISOString() };
-      return { ok: true, patch: { reply }, details: { text: body, visibility: action.visibility, department: reply.department } };
+      const decided = action.decision === 'approved' || action.decision === 'refused' ? action.decision : undefined;
+      // An application is answered with a decision; a letter has none.
+      if (record.kind === 'service' && !decided) return { ok: false, error: { name: 'MissingField', field: 'decision' } };
+      const decision = record.kind === 'service' ? decided : undefined;
+      const reply: CaseReply = { text: body, visibility: action.visibility, department: record.department!, at: now.toISOString(), ...(decision ? { decision } : {}) };
+      return { ok: true, patch: { reply }, details: { text: body, visibility: action.visibility, department: reply.department, ...(decision ? { decision } : {}) } };
     }
     case 'reopen': {
       const reason = text(action.reason);
