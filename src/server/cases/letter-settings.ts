@@ -76,7 +76,7 @@ export const PROOF_OF_WORK = {
   field: 'altcha',
   algorithm: 'PBKDF2/SHA-256',
   cost: 5_000,
-  counter: { min: 500, max: 2_000 },
+  counter: { min: 250, max: 1_250 },
   /** Challenges are fetched when the citizen sends the form (or ticks the box), so minutes are plenty. */
   expiryMs: 10 * 60_000,
   /** A payload is under 1 KB; anything much longer is not one. */
