@@ -24,6 +24,11 @@ const refusedMessage = {
   en: 'The automatic check that a person sent this form did not pass: send the form again',
 };
 const label = { zh: '我不是机器人', ug: 'مەن روبوت ئەمەس', en: 'I am not a robot' };
+const errorText = {
+  zh: '自动验证未能完成，您仍可提交表单。',
+  ug: 'ئاپتوماتىك تەكشۈرۈش ئىشلىمىدى. جەدۋەلنى يەنىلا يوللىيالايسىز.',
+  en: 'The automatic check did not work. You can still send the form.',
+};
 
 let n = 0;
 // The test server trusts X-Forwarded-For: an address of its own per context keeps rate limits apart.
@@ -114,6 +119,18 @@ describe.skipIf(!browserAvailable)('the proof of work in the browser', () => {
     await page.context().close();
   });
 
+  it('ticking the box and sending at once: the form waits for the proof, then goes with it', async () => {
+    const page = await browser.open('/en/letters/write/suggestion/', options(true));
+    await page.waitForSelector('letter-proof altcha-widget .altcha-main');
+    await fillLetter(page, 'en');
+    await page.click('altcha-widget label');
+    expect(await page.locator('altcha-widget').evaluate((w) => String((w as unknown as { getState: () => string }).getState()))).toBe('verifying');
+    await send(page);
+    const [code] = await page.locator('.letter-sent__value bdi').allTextContents();
+    expect((await caseData(code!))?.proofOfWork).toBe('verified');
+    await page.context().close();
+  });
+
   it.each(locales)('%s: a refused proof brings the form back with the message, the widget again, and nothing for axe', async (locale) => {
     const page = await browser.open(`/${locale}/letters/write/mailbox/`, options(true));
     const problems = await watchProblems(page);
@@ -139,6 +156,32 @@ describe.skipIf(!browserAvailable)('the proof of work in the browser', () => {
     const [code] = await page.locator('.letter-sent__value bdi').allTextContents();
     expect((await caseData(code!))?.proofOfWork).toBe('verified');
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(locales)('%s: when no challenge can be had, the widget says so in the reader’s language and the letter still goes, without a proof', async (locale) => {
+    const page = await browser.open(`/${locale}/letters/write/consultation/`, options(true));
+    const problems = await watchProblems(page);
+    await page.route('**/api/v1/challenge', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }));
+    await page.reload();
+    await page.waitForSelector('letter-proof altcha-widget .altcha-main');
+    await fillLetter(page, locale);
+    if (locale === 'zh') {
+      // Sent straight away: one press, and the letter goes without a proof.
+      await send(page);
+    } else {
+      // Ticked first: the failure is shown (no English tooltip), nothing for axe; then sent.
+      await page.click('altcha-widget label');
+      const message = page.locator('altcha-widget .altcha-error');
+      await expect.poll(() => message.textContent()).toBe(errorText[locale]);
+      await expect.poll(() => message.getAttribute('title')).toBeNull();
+      expect(await axeViolations(page), 'the widget with its error').toEqual([]);
+      await send(page);
+    }
+    const [code] = await page.locator('.letter-sent__value bdi').allTextContents();
+    expect((await caseData(code!))?.proofOfWork).toBe('none');
+    // Chromium logs the refused challenge itself; nothing else may be reported.
+    expect(problems.filter((p) => !/status of 503/.test(p))).toEqual([]);
     await page.context().close();
   });
 
