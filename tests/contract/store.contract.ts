@@ -482,6 +482,27 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       });
     });
 
+    describe('server secrets', () => {
+      it('keeps the first value under a name and gives it back to every later caller', async () => {
+        expect(await store.keepSecret('pow-hmac', 'first', T0)).toBe('first');
+        expect(await store.keepSecret('pow-hmac', 'second', at(1))).toBe('first');
+        expect(await store.keepSecret('other', 'second')).toBe('second');
+        const second = await harness.reopen();
+        try {
+          expect(await second.keepSecret('pow-hmac', 'third')).toBe('first');
+        } finally {
+          await second.close();
+        }
+        await expect(store.keepSecret('', 'x')).rejects.toBeInstanceOf(InvalidInput);
+        await expect(store.keepSecret('x', '')).rejects.toBeInstanceOf(InvalidInput);
+      });
+
+      it('gives servers that ask at once the same value', async () => {
+        const kept = await Promise.all(Array.from({ length: 20 }, (_, i) => store.keepSecret('race', `value-${i}`)));
+        expect(new Set(kept).size).toBe(1);
+      });
+    });
+
     it('keeps Uyghur, Chinese and emoji exactly, everywhere text goes', async () => {
       const text = `${UYGHUR} \u200f${CHINESE} ${EMOJI} Ⅻ ﻼ`;
       const { case: c, files } = await store.createCase(

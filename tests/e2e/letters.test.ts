@@ -25,6 +25,17 @@ const letter = {
   en: { title: 'Streetlight broken a week', body: 'The streetlight by the east gate has been broken for a week.', name: 'Li Ming' },
 };
 
+/**
+ * Sends the form and waits for the answer. With JavaScript on, the letter form first solves its
+ * proof of work, so the page goes on only after a second or so, not at the click.
+ */
+async function send(page: Page) {
+  const answered = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
+  await page.click('.letter-form button[type=submit]');
+  await answered;
+  await page.waitForLoadState('load');
+}
+
 describe.skipIf(!browserAvailable)('letters in the browser', () => {
   const browser = useBrowser();
 
@@ -38,7 +49,7 @@ describe.skipIf(!browserAvailable)('letters in the browser', () => {
     // Sent with mistakes first: the form comes back with a summary, messages and the typed text.
     await page.fill('#field-title', letter[locale].title);
     await page.fill('#field-body', letter[locale].body);
-    await page.click('.letter-form button[type=submit]');
+    await send(page);
     expect(await page.locator('.error-summary a').count()).toBe(3); // publish, name, phone
     expect(await page.inputValue('#field-title')).toBe(letter[locale].title);
     expect(await axe(page), 'form with errors').toEqual([]);
@@ -48,7 +59,7 @@ describe.skipIf(!browserAvailable)('letters in the browser', () => {
     await page.fill('#field-name', letter[locale].name);
     await page.fill('#field-phone', '0991-1234567');
     await page.check('#field-publish-no');
-    await page.click('.letter-form button[type=submit]');
+    await send(page);
     const [code, pin] = await page.locator('.letter-sent__value bdi').allTextContents();
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(pin).toMatch(/^\d{6}$/);
@@ -58,7 +69,7 @@ describe.skipIf(!browserAvailable)('letters in the browser', () => {
     expect(await axe(page), 'status form').toEqual([]);
     await page.fill('#field-code', code!);
     await page.fill('#field-pin', pin!);
-    await page.click('.letter-form button[type=submit]');
+    await send(page);
     expect(page.url()).not.toContain(pin!);
     await expect.poll(() => page.locator('main').textContent()).toContain(letter[locale].title);
     expect(await axe(page), 'status').toEqual([]);
@@ -66,7 +77,7 @@ describe.skipIf(!browserAvailable)('letters in the browser', () => {
     await page.click(`a[href="/${locale}/letters/status/"]`);
     await page.fill('#field-code', code!);
     await page.fill('#field-pin', '000000' === pin ? '111111' : '000000');
-    await page.click('.letter-form button[type=submit]');
+    await send(page);
     expect(await page.locator('.error-summary').count()).toBe(1);
     expect(await axe(page), 'status with the generic error').toEqual([]);
     await page.context().close();

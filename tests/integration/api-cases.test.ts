@@ -224,13 +224,16 @@ describe('POST /api/v1/cases/lookup: bad input', () => {
 });
 
 describe('GET /api/v1/openapi.json', () => {
-  it('is an OpenAPI 3.1 document listing the three paths', async () => {
+  it('is an OpenAPI 3.1 document listing the four paths', async () => {
     const res = await fetch(`${base()}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/json/);
-    const doc = JSON.parse(await res.text()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+    const doc = JSON.parse(await res.text()) as { openapi: string; info: { description: string }; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/cases', '/api/v1/cases/lookup', '/api/v1/search']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/cases', '/api/v1/cases/lookup', '/api/v1/challenge', '/api/v1/search']);
+    expect(Object.keys(doc.paths['/api/v1/challenge']!)).toEqual(['get']);
+    // The API asks for no proof of work, and says why.
+    expect(doc.info.description).toMatch(/proof of work.*12345 hotline/s);
     expect(Object.keys(doc.paths['/api/v1/search']!)).toEqual(['get']);
     expect(Object.keys(doc.paths['/api/v1/cases']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '413', '415', '429']));
     expect(Object.keys(doc.paths['/api/v1/cases/lookup']!.post!.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '429']));

@@ -44,9 +44,41 @@ export const LETTER_PERSONAL_FIELDS = { name: 'required', phone: 'required', ema
  * Anti-automation (ASVS V2.4): every POST to the write form counts, valid or not, per client
  * address; a lookup counts per address and per tracking code, so
  * guessing one letter's PIN from many addresses is stopped as well.
+ *
+ * A letter sent from the form without a proof of work (PROOF_OF_WORK) comes from a reader with
+ * JavaScript off, from a browser that cannot run the check — or from a script, which is what the
+ * proof is there to slow down. Such letters are still accepted, but fewer per address: a person
+ * without JavaScript rarely sends more than one or two letters an hour, while a script skipping
+ * the proof would otherwise get the whole `submit` allowance. Only letters that would be created
+ * count (a form returned with mistakes does not), so a citizen correcting a form is not stopped;
+ * the allowance still leaves room for a few people behind one shared address (a service hall,
+ * a mobile carrier's NAT). Letters over the JSON API (the 12345 hotline) are not held to it.
+ * Challenges are cheap to make but not free; a reader needs one per attempt.
  */
-export const RATE_LIMITS: Record<'submit' | 'lookup' | 'lookupsPerCode', RateLimit> = {
+export const RATE_LIMITS: Record<'submit' | 'submitWithoutProof' | 'challenge' | 'lookup' | 'lookupsPerCode', RateLimit> = {
   submit: { max: 10, windowMs: 10 * 60_000 },
+  submitWithoutProof: { max: 5, windowMs: 60 * 60_000 },
+  challenge: { max: 60, windowMs: 10 * 60_000 },
   lookup: { max: 20, windowMs: 10 * 60_000 },
   lookupsPerCode: { max: 10, windowMs: 60 * 60_000 },
 };
+
+/**
+ * The proof of work (ALTCHA) a browser with scripts solves before a letter is sent. PBKDF2 runs
+ * in the browser's own SubtleCrypto (no WebAssembly, so the CSP needs no 'wasm-unsafe-eval'),
+ * which every secure context has, http://localhost included. The challenge is deterministic:
+ * the server picks the counter, so checking a solution is one HMAC, not a PBKDF2 run. The browser
+ * tries counters from 0 on, one PBKDF2 of `cost` iterations each, spread over its workers: about
+ * (min + max) / 2 × cost iterations on average (see README for the time this takes).
+ */
+export const PROOF_OF_WORK = {
+  /** The form field the widget fills with its payload. */
+  field: 'altcha',
+  algorithm: 'PBKDF2/SHA-256',
+  cost: 5_000,
+  counter: { min: 250, max: 1_250 },
+  /** Challenges are fetched when the citizen sends the form (or ticks the box), so minutes are plenty. */
+  expiryMs: 10 * 60_000,
+  /** A payload is under 1 KB; anything much longer is not one. */
+  maxPayloadChars: 4_096,
+} as const;

@@ -5,11 +5,13 @@
 import { LETTER_LIMITS } from './letter-settings.ts';
 import { textField } from '../forms/read-form.ts';
 
-export const LETTER_FIELDS = ['title', 'body', 'name', 'phone', 'email', 'publish', 'attachments'] as const;
+/** The form's fields in the order it shows them; `verification` is the proof of work (PROOF_OF_WORK). */
+export const LETTER_FIELDS = ['title', 'body', 'name', 'phone', 'email', 'publish', 'attachments', 'verification'] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
 export type FieldProblem =
   | 'required' | 'tooShort' | 'tooLong' | 'invalid' | 'encoding'
-  | 'fileTooLarge' | 'fileType' | 'tooManyFiles';
+  | 'fileTooLarge' | 'fileType' | 'tooManyFiles'
+  | 'expired' | 'used';
 export type LetterProblems = Partial<Record<LetterField, FieldProblem>>;
 
 export interface LetterValues {

@@ -315,6 +315,13 @@ class SqlOps implements StoreOps {
   pruneRateLimits(before: Date) {
     return this.#ex.run('DELETE FROM rate_limits WHERE window_start < $1', [before.getTime()]);
   }
+
+  async keepSecret(name: string, value: string, now?: Date) {
+    if (!name || !value) throw new InvalidInput('a secret needs a name and a value');
+    await this.#ex.run('INSERT INTO server_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, value, clock(now)]);
+    const rows = await this.#ex.all('SELECT value FROM server_secrets WHERE name = $1', [name]);
+    return String(rows[0]!.value);
+  }
 }
 
 /** A patch without its undefined keys, so that leaving a field out keeps it. */

@@ -272,6 +272,12 @@ export interface StoreOps {
   hit(key: string, windowMs: number, now?: Date): Promise<number>;
   /** Forgets counters of windows that started before `before`. */
   pruneRateLimits(before: Date): Promise<number>;
+
+  /**
+   * The secret kept under `name`: `value` if none was kept yet (it is kept then), else the one
+   * kept before. Servers that ask at once with different values all get the same one back.
+   */
+  keepSecret(name: string, value: string, now?: Date): Promise<string>;
 }
 
 export interface Store extends StoreOps {

@@ -3,7 +3,7 @@ import { locales } from '../../../i18n/locales.ts';
 import { SEARCH_FILTERS, SEARCH_PAGE_SIZE } from '../../../lib/search-params.ts';
 import { MAX_QUERY } from '../../../lib/search-query.ts';
 import { API_LETTER_MAX_BYTES, API_LOOKUP_MAX_BYTES } from '../../../server/api/json-api.ts';
-import { LETTER_KINDS, LETTER_LIMITS, RATE_LIMITS } from '../../../server/cases/letter-settings.ts';
+import { LETTER_KINDS, LETTER_LIMITS, PROOF_OF_WORK, RATE_LIMITS } from '../../../server/cases/letter-settings.ts';
 
 /**
  * GET /api/v1/openapi.json — the OpenAPI 3.1 description of the public API, written at build
@@ -34,10 +34,13 @@ const document = {
       'Site search, and citizens’ letters (leader’s mailbox, consultation, suggestion, complaint) over JSON. ' +
       'Messages are in the requested `locale` (zh, ug, en). Letter endpoints refuse with 403 a request whose `Origin` ' +
       'header is present and is not the portal’s own origin; requests without `Origin` (server-to-server integrations) are accepted. ' +
-      'Letter answers are never cached (`Cache-Control: no-store`).',
+      'Letter answers are never cached (`Cache-Control: no-store`). ' +
+      'The letter form on the site asks browsers that run scripts for a proof of work (ALTCHA, from `/api/v1/challenge`); ' +
+      'this API does not: it is for integrations such as the 12345 hotline, which send letters for callers and have no browser to solve one. ' +
+      'Rate limits per client address hold it instead.',
   },
   servers: [{ url: '/' }],
-  tags: [{ name: 'search' }, { name: 'letters' }],
+  tags: [{ name: 'search' }, { name: 'letters' }, { name: 'anti-automation' }],
   paths: {
     '/api/v1/search': {
       get: {
@@ -67,7 +70,9 @@ const document = {
         summary: 'Send a letter',
         description:
           `Sends a letter without attachments (use the form on the site for files). The PIN is shown only in this answer. ` +
-          `Limited to ${RATE_LIMITS.submit.max} requests per ${minutes(RATE_LIMITS.submit.windowMs)} minutes per client address, valid or not, shared with the letter form.`,
+          `Limited to ${RATE_LIMITS.submit.max} requests per ${minutes(RATE_LIMITS.submit.windowMs)} minutes per client address, valid or not, shared with the letter form. ` +
+          `No proof of work is asked for (see the API's description), and the form's tighter limit on letters sent without one ` +
+          `(${RATE_LIMITS.submitWithoutProof.max} per ${minutes(RATE_LIMITS.submitWithoutProof.windowMs)} minutes) does not apply here.`,
         requestBody: { required: true, content: jsonContent(ref('NewLetter')) },
         responses: {
           '201': response('The letter was received', ref('LetterReceipt')),
@@ -77,6 +82,22 @@ const document = {
           '415': response('The body is not `application/json`', ref('Error')),
           '429': response('Too many requests from this address', ref('Error'), { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds (an upper bound)' } }),
           '503': response('Letters cannot be received right now', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/challenge': {
+      get: {
+        tags: ['anti-automation'],
+        operationId: 'proofOfWorkChallenge',
+        summary: 'A proof-of-work challenge for the letter form',
+        description:
+          `An ALTCHA (v2 format) challenge, signed by the server, that the letter form's widget solves in the browser and sends back ` +
+          `with the form in the \`${PROOF_OF_WORK.field}\` field. Algorithm \`${PROOF_OF_WORK.algorithm}\`, cost ${PROOF_OF_WORK.cost}; it expires ` +
+          `${minutes(PROOF_OF_WORK.expiryMs)} minutes after it is issued and is accepted once. ` +
+          `Limited to ${RATE_LIMITS.challenge.max} per ${minutes(RATE_LIMITS.challenge.windowMs)} minutes per client address. Not needed for \`/api/v1/cases\`.`,
+        responses: {
+          '200': response('A challenge', ref('Challenge'), { 'Cache-Control': { schema: { type: 'string' }, description: '`no-store`' } }),
+          '429': response('Too many challenges from this address', ref('Error'), { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds (an upper bound)' } }),
         },
       },
     },
@@ -114,6 +135,27 @@ const document = {
         properties: {
           error: { type: 'string' },
           fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'A message per field with a problem; empty when the body could not be read' },
+        },
+      },
+      Challenge: {
+        type: 'object',
+        required: ['parameters', 'signature'],
+        properties: {
+          parameters: {
+            type: 'object',
+            required: ['algorithm', 'cost', 'expiresAt', 'keyLength', 'keyPrefix', 'keySignature', 'nonce', 'salt'],
+            properties: {
+              algorithm: { type: 'string', const: PROOF_OF_WORK.algorithm },
+              cost: { type: 'integer', description: 'PBKDF2 iterations per attempt' },
+              expiresAt: { type: 'integer', description: 'Unix time in seconds' },
+              keyLength: { type: 'integer' },
+              keyPrefix: { type: 'string', description: 'Hex; the derived key of the solution starts with it' },
+              keySignature: { type: 'string' },
+              nonce: { type: 'string' },
+              salt: { type: 'string' },
+            },
+          },
+          signature: { type: 'string', description: 'HMAC-SHA-256 of the parameters, hex' },
         },
       },
       NewLetter: {

@@ -4,6 +4,7 @@
  */
 import { initial } from './0001-initial.ts';
 import { categoriesPublishingAccounts } from './0002-categories-publishing-accounts.ts';
+import { serverSecrets } from './0003-server-secrets.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const migrations: readonly Migration[] = [initial, categoriesPublishingAccounts];
+export const migrations: readonly Migration[] = [initial, categoriesPublishingAccounts, serverSecrets];
