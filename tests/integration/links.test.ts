@@ -10,7 +10,8 @@ const onDemand = [
   /^\/(zh|ug|en)\/letters\/(status|published|statistics|write\/[a-z]+)\/$/,
   /^\/(zh|ug|en)\/policies\/filter\/$/,
   /^\/(zh|ug|en)\/search\/$/,
-  /^\/(zh|ug|en)\/services\/\d{12}\/(apply|ask)\/$/,
+  /^\/(zh|ug|en)\/services\/\d{12}\/(apply|ask|ratings)\/$/,
+  /^\/(zh|ug|en)\/services\/status\/$/,
 ];
 const resolves = (path: string) => {
   const target = join(CLIENT, decodeURI(path));

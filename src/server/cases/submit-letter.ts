@@ -30,6 +30,9 @@ export type SubmitLetterResult =
   | { ok: true; code: string; pin: string; dueOn: string; kind: LetterKind }
   | { ok: false; error: SubmitLetterError };
 
+/** What a letter is about when it was written from a page about it: a question on a service guide (在线咨询). */
+export interface LetterAbout { service: string; department: string }
+
 export interface LetterDeps { store: Store; calendar: WorkingDayCalendar; now?: () => Date }
 
 /**
@@ -44,7 +47,7 @@ export type ProofOfWork = 'verified' | 'none' | 'not-asked';
  * letter form is the 'form' channel (a proof of work is checked when one is sent); the JSON API
  * is 'api', where no proof is asked for.
  */
-export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; request: Request; client: string; channel?: 'form' | 'api' }): Promise<SubmitLetterResult> {
+export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; request: Request; client: string; channel?: 'form' | 'api'; about?: LetterAbout }): Promise<SubmitLetterResult> {
   const now = deps.now?.() ?? new Date();
   if (await overLimit(deps.store, `letter-submit:${input.client}`, RATE_LIMITS.submit, now)) return fail({ name: 'RateLimited' });
 
@@ -83,11 +86,11 @@ export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; 
     return fail({ name: 'TooManyWithoutProof' });
   }
 
-  return createLetter(deps, { kind: input.kind, values, files: stored, now, code, proofOfWork });
+  return createLetter(deps, { kind: input.kind, values, files: stored, now, code, proofOfWork, about: input.about });
 }
 
 /** Starts the clock and stores the case; a fresh code is drawn if the first one is taken. */
-async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values: LetterValues; files: NewFile[]; now: Date; code: string; proofOfWork: ProofOfWork }): Promise<SubmitLetterResult> {
+async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values: LetterValues; files: NewFile[]; now: Date; code: string; proofOfWork: ProofOfWork; about?: LetterAbout | undefined }): Promise<SubmitLetterResult> {
   const pin = generatePin();
   const pinHash = await hashPin(pin, newPinSalt());
   for (let attempt = 0, code = input.code; ; attempt++, code = generateTrackingCode()) {
@@ -100,7 +103,7 @@ async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values:
       await deps.store.createCase(
         {
           code, kind: 'letter', category: input.kind, state: record.state, subject: input.values.title, body: input.values.body,
-          data: { ...letterData(record, input.values, pinHash), proofOfWork: input.proofOfWork }, dueAt: dueInstant(record.dueOn!), createdAt: input.now,
+          data: { ...letterData(record, input.values, pinHash), proofOfWork: input.proofOfWork, ...(input.about ? { about: input.about } : {}) }, dueAt: dueInstant(record.dueOn!), createdAt: input.now,
         },
         { actor: 'citizen', type: 'submitted', at: input.now, data: { visibility: first.visibility, to: first.to, ...first.details } },
         files,

@@ -12,21 +12,27 @@ import { caseActor, can, canSeeCase, type Staff } from '../../lib/staff/roles.ts
 import type { WorkingDayCalendar } from '../../lib/working-days.ts';
 import { changeFor, toMachine } from '../cases/case-machine.ts';
 import { textField } from '../forms/read-form.ts';
+import { sniffType } from '../cases/attachments.ts';
 import { Conflict, type CaseRecord, type Store } from '../store/store.ts';
 import { actorName, audit } from './audit.ts';
 
-export const STAFF_ACTIONS = ['accept', 'notAccept', 'assign', 'transfer', 'reply', 'close', 'reopen', 'requestCorrection', 'note', 'publish', 'withdraw'] as const;
+export const STAFF_ACTIONS = ['accept', 'notAccept', 'assign', 'transfer', 'reply', 'close', 'reopen', 'requestCorrection', 'note', 'publish', 'withdraw', 'rectify'] as const;
 export type StaffActionType = (typeof STAFF_ACTIONS)[number];
 
 export type StaffAction =
   | Exclude<CaseAction, { type: 'resubmit' }>
   | { type: 'publish'; title: string; body: string; reply: string }
-  | { type: 'withdraw'; reason: string };
+  | { type: 'withdraw'; reason: string }
+  /** A bad rating (好差评) looked into and put right: what was done. */
+  | { type: 'rectify'; text: string };
+
+/** The decision's document an application's reply may carry (PDF, checked by its bytes). */
+export const RESULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The longest text a staff member may write in one field (a reply, a reason, a published copy). */
 export const STAFF_TEXT_MAX = 5000;
 
-export type ActionFieldProblem = { field: 'reason' | 'department' | 'text' | 'visibility' | 'title' | 'body' | 'reply'; problem: 'required' | 'tooLong' | 'unknown' };
+export type ActionFieldProblem = { field: 'reason' | 'department' | 'text' | 'visibility' | 'title' | 'body' | 'reply' | 'decision' | 'resultFile'; problem: 'required' | 'tooLong' | 'unknown' | 'fileType' | 'fileTooLarge' };
 
 export type ActOnCaseError =
   | { name: 'NotFound' }
@@ -67,6 +73,7 @@ export function readAction(form: FormData, departments: ReadonlySet<string>): { 
     case 'withdraw':
       return one('reason', (reason) => ({ type, reason }));
     case 'note':
+    case 'rectify':
       return one('text', (text) => ({ type, text }));
     case 'assign':
     case 'transfer': {
@@ -78,7 +85,9 @@ export function readAction(form: FormData, departments: ReadonlySet<string>): { 
     case 'reply': {
       const visibility = textField(form, 'visibility');
       if (visibility !== 'public' && visibility !== 'private') return bad({ field: 'visibility', problem: 'required' });
-      return one('text', (text) => ({ type, text, visibility }));
+      const decision = textField(form, 'decision');
+      const decided: { decision?: 'approved' | 'refused' } = decision === 'approved' || decision === 'refused' ? { decision } : {};
+      return one('text', (text) => ({ type, text, visibility, ...decided }));
     }
     case 'publish': {
       const title = field('title', 100);
@@ -92,9 +101,16 @@ export function readAction(form: FormData, departments: ReadonlySet<string>): { 
 
 export interface ActDeps { store: Store; calendar: WorkingDayCalendar; now?: () => Date }
 
-export async function actOnCase(deps: ActDeps, input: { staff: Staff; code: string; version: number; action: StaffAction; client: string }): Promise<ActOnCaseResult> {
+export async function actOnCase(deps: ActDeps, input: { staff: Staff; code: string; version: number; action: StaffAction; client: string; resultFile?: File | undefined }): Promise<ActOnCaseResult> {
   const { staff, action } = input;
   const now = deps.now?.() ?? new Date();
+  let result: { bytes: Uint8Array } | undefined;
+  if (input.resultFile && action.type === 'reply') {
+    if (input.resultFile.size > RESULT_FILE_MAX_BYTES) return fail({ name: 'InvalidField', problem: { field: 'resultFile', problem: 'fileTooLarge' } });
+    const bytes = new Uint8Array(await input.resultFile.arrayBuffer());
+    if (sniffType(bytes) !== 'pdf') return fail({ name: 'InvalidField', problem: { field: 'resultFile', problem: 'fileType' } });
+    result = { bytes };
+  }
   try {
     return await deps.store.transaction(async (tx) => {
       const c = await tx.getCaseByCode(input.code);
@@ -104,7 +120,21 @@ export async function actOnCase(deps: ActDeps, input: { staff: Staff; code: stri
       if (!actor) return fail({ name: 'Forbidden' });
       const subject = `case:${c.code}`;
 
+      if (action.type === 'rectify') {
+        const fix = c.data.ratingFix as { dueOn: string; fixedAt?: string } | undefined;
+        if (!fix || fix.fixedAt) return fail({ name: 'Refused', error: { name: 'MalformedAction' } });
+        if (actor.role === 'handler' && actor.department !== c.department) return fail({ name: 'Forbidden' });
+        const { case: changed } = await tx.updateCase({
+          id: c.id, version: c.version, now,
+          set: { data: { ...c.data, ratingFix: { ...fix, fixedAt: now.toISOString(), text: action.text } }, dueAt: null },
+          entry: { actor: actorName(staff), at: now, type: 'rating-fixed', data: { visibility: 'internal', text: action.text } },
+        });
+        await audit(tx, staff, 'case.rectify', subject, input.client, {}, now);
+        return { ok: true as const, case: changed, action: action.type };
+      }
+
       if (action.type === 'publish' || action.type === 'withdraw') {
+        if (c.kind !== 'letter') return fail({ name: 'Refused', error: { name: 'ActionNotAvailableForKind', kind: 'service', action: action.type } });
         if (!can(staff, 'publish')) return fail({ name: 'Forbidden' });
         const published = c.publishedAt !== null;
         const reply = (c.data.reply as { visibility: 'public' | 'private'; department: string; at: string } | null | undefined) ?? null;
@@ -125,12 +155,20 @@ export async function actOnCase(deps: ActDeps, input: { staff: Staff; code: stri
       }
 
       const machine = toMachine(c, await tx.listTimeline(c.id));
-      const result = apply(machine, action, actor, now, deps.calendar);
-      if (!result.ok) {
-        if (result.error.name === 'ActorNotPermitted' || result.error.name === 'NotCaseDepartment') return fail({ name: 'Forbidden' });
-        return fail({ name: 'Refused', error: result.error });
+      const applied = apply(machine, action, actor, now, deps.calendar);
+      if (!applied.ok) {
+        if (applied.error.name === 'ActorNotPermitted' || applied.error.name === 'NotCaseDepartment') return fail({ name: 'Forbidden' });
+        if (applied.error.name === 'MissingField') return fail({ name: 'InvalidField', problem: { field: applied.error.field, problem: 'required' } });
+        return fail({ name: 'Refused', error: applied.error });
       }
-      const { case: changed } = await tx.updateCase(changeFor(c, result.next, result.timelineEntry, actorName(staff), now));
+      const change = changeFor(c, applied.next, applied.timelineEntry, actorName(staff), now);
+      if (result && c.kind === 'application') {
+        const name = `${c.code}-result-${applied.next.timeline.length}.pdf`;
+        await tx.putFile({ caseId: c.id, name, contentType: 'application/pdf', bytes: result.bytes });
+        change.set = { ...change.set, data: { ...change.set.data, resultFile: name } };
+        change.entry = { ...change.entry, data: { ...change.entry.data, file: name } };
+      }
+      const { case: changed } = await tx.updateCase(change);
       const data = action.type === 'assign' || action.type === 'transfer' ? { department: action.department } : {};
       await audit(tx, staff, `case.${action.type}`, subject, input.client, data, now);
       return { ok: true as const, case: changed, action: action.type };

@@ -16,7 +16,7 @@ export type CasePage =
 
 export async function loadCasePage(store: Store, staff: Staff, code: string): Promise<CasePage> {
   const c = await store.getCaseByCode(code);
-  if (!c || c.kind !== 'letter') return { found: false };
+  if (!c || (c.kind !== 'letter' && c.kind !== 'application')) return { found: false };
   if (!canSeeCase(staff, c.department)) return { found: true, allowed: false };
   const timeline = await store.listTimeline(c.id);
   const personal = canSeePersonalData(staff, c.department);
@@ -24,7 +24,9 @@ export async function loadCasePage(store: Store, staff: Staff, code: string): Pr
   const actions: StaffActionType[] = actor
     ? (allowedActions(toMachine(c, timeline), actor) as string[]).filter((a): a is StaffActionType => (STAFF_ACTIONS as readonly string[]).includes(a))
     : [];
-  if (can(staff, 'publish')) {
+  const fix = c.data.ratingFix as { fixedAt?: string } | undefined;
+  if (fix && !fix.fixedAt && actor) actions.push('rectify');
+  if (c.kind === 'letter' && can(staff, 'publish')) {
     const reply = (c.data.reply as { visibility: 'public' | 'private' } | null | undefined) ?? null;
     const published = c.publishedAt !== null;
     if (!publishProblem({ state: c.state, reply, publishConsent: c.data.publishConsent === true, published })) actions.push('publish');

@@ -11,7 +11,9 @@ import { LETTER_KINDS } from '../cases/letter-settings.ts';
 import { dueInstant } from '../cases/letter-record.ts';
 import type { CaseFilter, CaseRecord, Store } from '../store/store.ts';
 
-export const CASE_STATES = ['submitted', 'accepted', 'not-accepted', 'assigned', 'replied', 'closed'] as const;
+export const CASE_STATES = ['submitted', 'correction-requested', 'accepted', 'not-accepted', 'assigned', 'replied', 'closed'] as const;
+/** The inbox's kinds: the four letter kinds, and online service applications. */
+export const INBOX_KINDS = [...LETTER_KINDS, 'application'] as const;
 export const DUE_FILTERS = ['overdue', 'soon'] as const;
 export const INBOX_PAGE_SIZE = 25;
 
@@ -31,7 +33,7 @@ export function readInboxQuery(params: URLSearchParams, departments: ReadonlySet
   const page = Number(params.get('page'));
   const q = params.get('q')?.trim().slice(0, 100);
   return {
-    ...(oneOf(LETTER_KINDS, params.get('kind')) ? { kind: params.get('kind')! } : {}),
+    ...(oneOf(INBOX_KINDS, params.get('kind')) ? { kind: params.get('kind')! } : {}),
     ...(oneOf(CASE_STATES, params.get('state')) ? { state: params.get('state')! } : {}),
     ...(oneOf(DUE_FILTERS, params.get('due')) ? { due: oneOf(DUE_FILTERS, params.get('due'))! } : {}),
     ...(department && departments.has(department) ? { department } : {}),
@@ -44,12 +46,15 @@ export function readInboxQuery(params: URLSearchParams, departments: ReadonlySet
 export function caseFilter(query: InboxQuery, staff: Staff, calendar: WorkingDayCalendar, now: Date, page?: { limit: number; offset: number }): CaseFilter {
   const scope = departmentScope(staff);
   const filter: CaseFilter = {
-    kind: 'letter',
     order: query.due ? 'due' : 'newest',
     limit: page?.limit ?? INBOX_PAGE_SIZE,
     offset: page?.offset ?? (query.page - 1) * INBOX_PAGE_SIZE,
   };
-  if (query.kind) filter.category = query.kind;
+  if (query.kind === 'application') filter.kind = 'application';
+  else if (query.kind) {
+    filter.kind = 'letter';
+    filter.category = query.kind;
+  }
   if (query.state) filter.state = query.state;
   if (query.q) filter.text = query.q;
   const department = scope ?? query.department;

@@ -33,7 +33,7 @@ export const GET: APIRoute = async (context) => {
     for (const c of items) {
       const reply = c.data.reply as { at?: string } | null | undefined;
       rows.push([
-        c.code, kindLabel(t, locale, c.category), c.subject, stateLabel(t, locale, c.state),
+        c.code, c.kind === 'application' ? t('admin.kind.application') : kindLabel(t, locale, c.category), c.subject, stateLabel(t, locale, c.state),
         c.department ? names.get(c.department) ?? c.department : '', pubDateTime(c.createdAt),
         typeof c.data.dueOn === 'string' ? c.data.dueOn : '', reply?.at ? pubDateTime(new Date(reply.at)) : '',
         c.publishedAt ? pubDateTime(c.publishedAt) : '',
