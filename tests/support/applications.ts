@@ -49,11 +49,21 @@ const pictures = () => (images ??= (async () => {
 })());
 
 /** A file the field accepts, by the first kind it lists. */
-async function fileFor(f: Extract<FormField, { type: 'file' }>): Promise<{ bytes: Uint8Array; type: string; name: string }> {
+export async function fileFor(f: Extract<FormField, { type: 'file' }>): Promise<{ bytes: Uint8Array; type: string; name: string }> {
   const kind = f.accept[0]!;
   if (kind === 'jpeg') return { bytes: (await pictures()).jpeg, type: 'image/jpeg', name: `${f.id}.jpg` };
   if (kind === 'png') return { bytes: (await pictures()).png, type: 'image/png', name: `${f.id}.png` };
   return { bytes: PDF, type: 'application/pdf', name: `${f.id}.pdf` };
+}
+
+/** A value that passes a text, number or date field; the option values to choose for a choice field. */
+export function validValue(f: Exclude<FormField, { type: 'file' }>): string | string[] {
+  switch (f.type) {
+    case 'text': return textValue(f);
+    case 'number': return String(f.min ?? (f.max !== undefined ? Math.min(1, f.max) : 1));
+    case 'date': return dateValue(f);
+    case 'choice': return f.options.slice(0, f.multiple ? f.minChoices ?? 1 : 1).map((o) => o.value);
+  }
 }
 
 /** A form that passes every check of the definition. */
@@ -61,10 +71,12 @@ export async function validApplication(definition: FormDefinition): Promise<Form
   const form = new FormData();
   for (const f of definition.fields) {
     switch (f.type) {
-      case 'text': form.append(f.id, textValue(f)); break;
-      case 'number': form.append(f.id, String(f.min ?? (f.max !== undefined ? Math.min(1, f.max) : 1))); break;
-      case 'date': form.append(f.id, dateValue(f)); break;
-      case 'choice': for (const o of f.options.slice(0, f.multiple ? f.minChoices ?? 1 : 1)) form.append(f.id, o.value); break;
+      case 'text':
+      case 'number':
+      case 'date':
+        form.append(f.id, validValue(f) as string);
+        break;
+      case 'choice': for (const v of validValue(f)) form.append(f.id, v); break;
       case 'file': {
         const file = await fileFor(f);
         form.append(f.id, new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
