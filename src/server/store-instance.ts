@@ -7,6 +7,7 @@
 import { getCollection } from 'astro:content';
 import { buildCalendar, withProvisionalYears, type WorkingDayCalendar } from '../lib/working-days.ts';
 import { openStore } from './store/open-store.ts';
+import { scheduleMaintenance } from './maintenance.ts';
 import type { Store } from './store/store.ts';
 
 let store: Promise<Store> | undefined;
@@ -14,10 +15,16 @@ let calendar: Promise<WorkingDayCalendar> | undefined;
 
 /** The process's Store (SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set). */
 export function getStore(): Promise<Store> {
-  store ??= openStore(process.env).catch((e: unknown) => {
-    store = undefined; // let the next request try again rather than fail forever
-    throw e;
-  });
+  store ??= openStore(process.env).then(
+    (opened) => {
+      scheduleMaintenance(opened);
+      return opened;
+    },
+    (e: unknown) => {
+      store = undefined; // let the next request try again rather than fail forever
+      throw e;
+    },
+  );
   return store;
 }
 

@@ -70,3 +70,28 @@ describe('staff passwords', () => {
     expect(await verifyPassword('anything', '$2b$10$notargon')).toBe(false);
   });
 });
+
+describe('maintenance', () => {
+  it('forgets old rate-limit windows and expired sessions, and nothing else', async () => {
+    const { maintain, KEEP_COUNTERS_MS } = await import('../../src/server/maintenance.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'maintenance-'));
+    const store = await openSqliteStore(join(dir, 'portal.sqlite'));
+    try {
+      const now = new Date('2026-06-01T00:00:00Z');
+      const old = new Date(now.getTime() - KEEP_COUNTERS_MS - 60_000);
+      await store.hit('letter-submit:198.51.100.1', 60_000, old);
+      await store.hit('letter-submit:198.51.100.1', 60_000, now);
+      const user = await store.createUser({ username: 'm', displayName: 'M', passwordHash: 'x', role: 'centre' });
+      await store.createSession({ id: 'gone', userId: user.id, expiresAt: new Date(now.getTime() - 1), now: old });
+      await store.createSession({ id: 'live', userId: user.id, expiresAt: new Date(now.getTime() + IDLE_MS), now });
+      await store.appendAudit({ actor: 'x', action: 'old', at: old });
+      expect(await maintain(store, now)).toEqual({ counters: 1, sessions: 1 });
+      expect(await store.hit('letter-submit:198.51.100.1', 60_000, now)).toBe(2); // the current window kept its count
+      expect(await store.getSession('live', now)).toBeDefined();
+      expect((await store.listAudit()).total).toBe(1);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
