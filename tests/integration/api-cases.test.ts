@@ -176,9 +176,13 @@ describe('POST /api/v1/cases: bad input is a 4xx with a message, never a 500', (
     expect(((await res.json()) as { error: string }).error).toMatch(/application\/json/);
   });
 
-  it('a form content type without Origin is refused (403 by Astro\'s checkOrigin, which guards form posts), XML → 415', async () => {
-    const post = (type: string) => fetch(`${base()}/api/v1/cases`, { method: 'POST', body: JSON.stringify(goodLetter), headers: { 'Content-Type': type, 'X-Forwarded-For': freshIp() } });
-    expect((await post('text/plain')).status).toBe(403);
+  it('a form content type without Origin is refused (403, the rule of Astro\'s checkOrigin, which guards form posts), XML → 415', async () => {
+    const post = (type: string) => fetch(`${base()}/api/v1/cases`, { method: 'POST', body: JSON.stringify(goodLetter), headers: { 'Content-Type': type, 'X-Forwarded-For': freshIp(), 'Accept-Language': 'ug' } });
+    const refused = await post('text/plain');
+    expect(refused.status).toBe(403);
+    // JSON in the reader's language, like the API's own refusals, not Astro's bare English line.
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/[\u0600-\u06ff]/);
     expect((await post('application/xml')).status).toBe(415);
   });
 

@@ -177,6 +177,16 @@ describe('bad input is answered with a message, never a 500', () => {
     expect(res.html.length).toBeGreaterThan(0);
   });
 
+  it.each([['ug', 'rtl', /[\u0600-\u06ff]/], ['zh', 'ltr', /[\u4e00-\u9fff]/]] as const)('a cross-site post is refused with a page in the reader\'s language (%s), not a bare English line', async (locale, dir, script) => {
+    const res = await post(`/${locale}/letters/write/mailbox/`, letterForm(), freshIp(), { Origin: 'null' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.$('html').attr('lang')).toBe(locale === 'zh' ? 'zh-CN' : locale);
+    expect(res.$('html').attr('dir')).toBe(dir);
+    expect(res.$('h1').text()).toMatch(script);
+    expect(res.$('a').attr('href')).toBe(`/${locale}/letters/write/mailbox/`);
+  });
+
   it('an unknown kind or locale → 404', async () => {
     expect((await fetch(`${base()}/en/letters/write/praise/`)).status).toBe(404);
     expect((await fetch(`${base()}/fr/letters/status/`)).status).toBe(404);
