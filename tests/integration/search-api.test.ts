@@ -203,6 +203,18 @@ describe('GET /api/v1/search: hostile and odd input never fails', () => {
     else expect(res.status).toBe(400);
   });
 
+  it.each([
+    ['bytes that are not UTF-8', 'q=%E5%8C%BB%FF&locale=zh', '医\uFFFD'],
+    ['a % that starts no escape', 'q=50%&locale=en', '50%'],
+  ])('searches a query with %s as a browser reads it, instead of refusing it', async (_, query, q) => {
+    const { status, body } = await rawApi(query);
+    expect(status).toBe(200);
+    expect(body.query).toBe(q);
+    const page = await fetch(`${base()}/zh/search/?${query}`);
+    expect(page.status).toBe(200);
+    expect(load(await page.text())('#search-q').attr('value')).toBe(q);
+  });
+
   it('returns RTL marks and a script tag only as JSON strings, never as markup', async () => {
     const body = await ok({ q: '<script>alert(1)</script> region', locale: 'en' });
     for (const r of body.results) expect(r.excerpt).not.toMatch(/<script/i);
