@@ -73,6 +73,15 @@ describe('GET /api/v1/search: errors', () => {
     expect(typeof body.error).toBe('string');
     expect(body.error!.length).toBeGreaterThan(0);
   });
+
+  it('gives its errors in the requested locale, or in the Accept-Language choice without one', async () => {
+    expect((await rawApi('locale=ug')).body.error).toMatch(/[\u0600-\u06ff]/);
+    expect((await rawApi('locale=zh&q=')).body.error).toMatch(/[\u4e00-\u9fff]/);
+    const res = await fetch(`${base()}/api/v1/search?q=x&locale=fr`, { headers: { 'Accept-Language': 'ug-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('vary')).toMatch(/Accept-Language/);
+    expect(((await res.json()) as ApiBody).error).toMatch(/[\u0600-\u06ff]/);
+  });
 });
 
 describe('GET /api/v1/search: filters and paging', () => {
