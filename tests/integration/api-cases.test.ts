@@ -199,6 +199,18 @@ describe('POST /api/v1/cases: bad input is a 4xx with a message, never a 500', (
     expect(res.status).toBe(413);
   });
 
+  it('a client still streaming a body over the limit gets the 413, not a reset connection', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...goodLetter, body: 'x'.repeat(2 * 1024 * 1024) }));
+    const statuses = [];
+    for (let i = 0; i < 20; i++) {
+      const stream = new ReadableStream({ start(c) { for (let j = 0; j < bytes.length; j += 16384) c.enqueue(bytes.slice(j, j + 16384)); c.close(); } });
+      const res = await fetch(`${base()}/api/v1/cases`, { method: 'POST', body: stream, duplex: 'half', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': freshIp() } } as RequestInit);
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.every((s) => s === 413)).toBe(true);
+  });
+
   it.each(['https://evil.example', 'null', `${'http://127.0.0.1'}:1`])('a forged Origin (%s) → 403', async (origin) => {
     const res = await submit(goodLetter, freshIp(), { Origin: origin });
     expect(res.status).toBe(403);

@@ -1,3 +1,4 @@
+import { load } from 'cheerio';
 import sharp from 'sharp';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { generateTrackingCode } from '../../src/lib/cases/tracking-code.ts';
@@ -163,6 +164,17 @@ describe('bad input is answered with a message, never a 500', () => {
     const res = await post('/en/letters/write/mailbox/', letterForm({ ...goodLetter, body: 'x'.repeat(5 * 1024 * 1024) }), freshIp());
     expect(res.status).toBe(413);
     expect(res.$('h1').text()).toBe('The form was too large');
+  });
+
+  it('a browser still sending a form over the limit gets the page that says so, not a reset connection', async () => {
+    const bytes = new TextEncoder().encode(`code=${'x'.repeat(200 * 1024)}`);
+    const titles = [];
+    for (let i = 0; i < 20; i++) {
+      const stream = new ReadableStream({ start(c) { for (let j = 0; j < bytes.length; j += 16384) c.enqueue(bytes.slice(j, j + 16384)); c.close(); } });
+      const res = await fetch(`${base()}/en/letters/status/`, { method: 'POST', body: stream, duplex: 'half', headers: { Origin: base(), 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': freshIp() } } as RequestInit);
+      titles.push(`${res.status} ${load(await res.text())('h1').text()}`);
+    }
+    expect(new Set(titles)).toEqual(new Set(['413 The form could not be read']));
   });
 
   it('a body that is not a form → 400', async () => {
