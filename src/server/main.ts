@@ -1,12 +1,16 @@
 /**
  * The portal's server: the built Astro app (static pages from dist/client, on-demand routes
  * from dist/server) behind a thin Node HTTP server. It adds what must happen before a static
- * file is chosen: `/` sends readers to their language by Accept-Language.
+ * file is chosen: `/` sends readers to their language by Accept-Language; a query that is not
+ * UTF-8 is read as the pages would read it, and a cross-site form post is refused in the
+ * reader's language (both of which the adapter would answer in bare English).
  * Honours HOST and PORT (default localhost:4321). Run through npm (`npm run serve`), so the
  * project's Node 24 runs it.
  */
 import { createServer } from 'node:http';
 import { negotiateLocale } from '../lib/negotiate-locale.ts';
+import { crossSiteRefusal } from './cross-site.ts';
+import { readableTarget } from './request-target.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
@@ -16,11 +20,18 @@ const host = process.env.HOST ?? 'localhost';
 const port = Number(process.env.PORT ?? 4321);
 
 const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
+  req.url = readableTarget(req.url ?? '/');
+  const path = req.url.split('?')[0];
   if ((req.method === 'GET' || req.method === 'HEAD') && path === '/') {
     const locale = negotiateLocale(req.headers['accept-language']);
     res.writeHead(302, { Location: `/${locale}/`, Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' });
     res.end();
+    return;
+  }
+  const refusal = crossSiteRefusal(req);
+  if (refusal) {
+    res.writeHead(refusal.status, refusal.headers);
+    res.end(refusal.body);
     return;
   }
   handler(req, res);

@@ -176,9 +176,13 @@ describe('POST /api/v1/cases: bad input is a 4xx with a message, never a 500', (
     expect(((await res.json()) as { error: string }).error).toMatch(/application\/json/);
   });
 
-  it('a form content type without Origin is refused (403 by Astro\'s checkOrigin, which guards form posts), XML → 415', async () => {
-    const post = (type: string) => fetch(`${base()}/api/v1/cases`, { method: 'POST', body: JSON.stringify(goodLetter), headers: { 'Content-Type': type, 'X-Forwarded-For': freshIp() } });
-    expect((await post('text/plain')).status).toBe(403);
+  it('a form content type without Origin is refused (403, the rule of Astro\'s checkOrigin, which guards form posts), XML → 415', async () => {
+    const post = (type: string) => fetch(`${base()}/api/v1/cases`, { method: 'POST', body: JSON.stringify(goodLetter), headers: { 'Content-Type': type, 'X-Forwarded-For': freshIp(), 'Accept-Language': 'ug' } });
+    const refused = await post('text/plain');
+    expect(refused.status).toBe(403);
+    // JSON in the reader's language, like the API's own refusals, not Astro's bare English line.
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/[\u0600-\u06ff]/);
     expect((await post('application/xml')).status).toBe(415);
   });
 
@@ -193,6 +197,18 @@ describe('POST /api/v1/cases: bad input is a 4xx with a message, never a 500', (
     const stream = new ReadableStream({ start(c) { for (let i = 0; i < bytes.length; i += 8192) c.enqueue(bytes.slice(i, i + 8192)); c.close(); } });
     const res = await fetch(`${base()}/api/v1/cases`, { method: 'POST', body: stream, duplex: 'half', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': freshIp() } } as RequestInit);
     expect(res.status).toBe(413);
+  });
+
+  it('a client still streaming a body over the limit gets the 413, not a reset connection', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...goodLetter, body: 'x'.repeat(2 * 1024 * 1024) }));
+    const statuses = [];
+    for (let i = 0; i < 20; i++) {
+      const stream = new ReadableStream({ start(c) { for (let j = 0; j < bytes.length; j += 16384) c.enqueue(bytes.slice(j, j + 16384)); c.close(); } });
+      const res = await fetch(`${base()}/api/v1/cases`, { method: 'POST', body: stream, duplex: 'half', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': freshIp() } } as RequestInit);
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.every((s) => s === 413)).toBe(true);
   });
 
   it.each(['https://evil.example', 'null', `${'http://127.0.0.1'}:1`])('a forged Origin (%s) → 403', async (origin) => {

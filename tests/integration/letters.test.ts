@@ -1,3 +1,4 @@
+import { load } from 'cheerio';
 import sharp from 'sharp';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { generateTrackingCode } from '../../src/lib/cases/tracking-code.ts';
@@ -165,6 +166,17 @@ describe('bad input is answered with a message, never a 500', () => {
     expect(res.$('h1').text()).toBe('The form was too large');
   });
 
+  it('a browser still sending a form over the limit gets the page that says so, not a reset connection', async () => {
+    const bytes = new TextEncoder().encode(`code=${'x'.repeat(200 * 1024)}`);
+    const titles = [];
+    for (let i = 0; i < 20; i++) {
+      const stream = new ReadableStream({ start(c) { for (let j = 0; j < bytes.length; j += 16384) c.enqueue(bytes.slice(j, j + 16384)); c.close(); } });
+      const res = await fetch(`${base()}/en/letters/status/`, { method: 'POST', body: stream, duplex: 'half', headers: { Origin: base(), 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': freshIp() } } as RequestInit);
+      titles.push(`${res.status} ${load(await res.text())('h1').text()}`);
+    }
+    expect(new Set(titles)).toEqual(new Set(['413 The form could not be read']));
+  });
+
   it('a body that is not a form → 400', async () => {
     const res = await post('/en/letters/write/mailbox/', 'garbage', freshIp(), { 'Content-Type': 'multipart/form-data; boundary=nothing-here' });
     expect(res.status).toBe(400);
@@ -175,6 +187,16 @@ describe('bad input is answered with a message, never a 500', () => {
     const res = await post('/en/letters/write/mailbox/', letterForm(), freshIp(), { Origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.html.length).toBeGreaterThan(0);
+  });
+
+  it.each([['ug', 'rtl', /[\u0600-\u06ff]/], ['zh', 'ltr', /[\u4e00-\u9fff]/]] as const)('a cross-site post is refused with a page in the reader\'s language (%s), not a bare English line', async (locale, dir, script) => {
+    const res = await post(`/${locale}/letters/write/mailbox/`, letterForm(), freshIp(), { Origin: 'null' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.$('html').attr('lang')).toBe(locale === 'zh' ? 'zh-CN' : locale);
+    expect(res.$('html').attr('dir')).toBe(dir);
+    expect(res.$('h1').text()).toMatch(script);
+    expect(res.$('a').attr('href')).toBe(`/${locale}/letters/write/mailbox/`);
   });
 
   it('an unknown kind or locale → 404', async () => {

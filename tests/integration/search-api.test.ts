@@ -73,6 +73,15 @@ describe('GET /api/v1/search: errors', () => {
     expect(typeof body.error).toBe('string');
     expect(body.error!.length).toBeGreaterThan(0);
   });
+
+  it('gives its errors in the requested locale, or in the Accept-Language choice without one', async () => {
+    expect((await rawApi('locale=ug')).body.error).toMatch(/[\u0600-\u06ff]/);
+    expect((await rawApi('locale=zh&q=')).body.error).toMatch(/[\u4e00-\u9fff]/);
+    const res = await fetch(`${base()}/api/v1/search?q=x&locale=fr`, { headers: { 'Accept-Language': 'ug-CN' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('vary')).toMatch(/Accept-Language/);
+    expect(((await res.json()) as ApiBody).error).toMatch(/[\u0600-\u06ff]/);
+  });
 });
 
 describe('GET /api/v1/search: filters and paging', () => {
@@ -201,6 +210,18 @@ describe('GET /api/v1/search: hostile and odd input never fails', () => {
     expect(res.status).toBeLessThan(500);
     if (res.status === 200) expect(Array.isArray(((await res.json()) as ApiBody).results)).toBe(true);
     else expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ['bytes that are not UTF-8', 'q=%E5%8C%BB%FF&locale=zh', '医\uFFFD'],
+    ['a % that starts no escape', 'q=50%&locale=en', '50%'],
+  ])('searches a query with %s as a browser reads it, instead of refusing it', async (_, query, q) => {
+    const { status, body } = await rawApi(query);
+    expect(status).toBe(200);
+    expect(body.query).toBe(q);
+    const page = await fetch(`${base()}/zh/search/?${query}`);
+    expect(page.status).toBe(200);
+    expect(load(await page.text())('#search-q').attr('value')).toBe(q);
   });
 
   it('returns RTL marks and a script tag only as JSON strings, never as markup', async () => {

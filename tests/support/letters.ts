@@ -1,5 +1,7 @@
 import { load } from 'cheerio';
+import fc from 'fast-check';
 import { inject } from 'vitest';
+import { ALPHABET, formatTrackingCode, isValidTrackingCode } from '../../src/lib/cases/tracking-code.ts';
 
 /**
  * Posting the letters forms over HTTP as a browser would: same-origin, multipart for letters,
@@ -44,3 +46,39 @@ export function keys(p: Posted): { code: string; pin: string } {
 
 export const lookUp = (locale: string, code: string, pin: string, ip: string) =>
   post(`/${locale}/letters/status/`, new URLSearchParams({ code, pin }), ip);
+
+/** A letter sent through the JSON API from a fresh address; its code and PIN, or what went wrong. */
+export async function sendLetterJson(letter: Record<string, unknown>): Promise<{ status: number; trackingCode: string; pin: string }> {
+  const res = await fetch(`${base()}/api/v1/cases`, { method: 'POST', body: JSON.stringify(letter), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': freshIp() } });
+  const body = (await res.json()) as { trackingCode: string; pin: string };
+  return { status: res.status, trackingCode: body.trackingCode, pin: body.pin };
+}
+
+/** Looks a letter up through the JSON API from a fresh address. */
+export async function lookUpJson(trackingCode: string, pin: string, locale = 'en'): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base()}/api/v1/cases/lookup`, { method: 'POST', body: JSON.stringify({ trackingCode, pin, locale }), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': freshIp() } });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A well-formed tracking code (its check character right), as printed: for fuzzing lookups. */
+export const trackingCodeArb = fc.array(fc.constantFrom(...ALPHABET), { minLength: 9, maxLength: 9 }).map((body) => {
+  const code = [...ALPHABET].map((c) => body.join('') + c).find(isValidTrackingCode)!;
+  return formatTrackingCode(code);
+});
+
+/** The ways a citizen types a code they were given, all of which must find the letter. */
+export type CodeForm = 'printed' | 'lower' | 'spaced' | 'bare' | 'fullwidth' | 'dashes';
+/** A PIN typed right (also in full-width digits, or with a space), or one digit off. */
+export type PinForm = 'right' | 'wrong' | 'fullwidth' | 'spaced';
+export const codeForms: readonly CodeForm[] = ['printed', 'lower', 'spaced', 'bare', 'fullwidth', 'dashes'];
+export const pinForms: readonly PinForm[] = ['right', 'wrong', 'fullwidth', 'spaced'];
+
+const fullwidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+/** A printed code (`XXXXX-XXXXX`) typed in one of those ways. */
+export const typeCode = (code: string, form: CodeForm) =>
+  ({ printed: code, lower: code.toLowerCase(), spaced: code.replace('-', ' '), bare: code.replace('-', ''), fullwidth: fullwidth(code), dashes: `${code.slice(0, 2)}‐${code.slice(2, 8)}—${code.slice(8)}` })[form];
+export const typePin = (pin: string, form: PinForm) =>
+  ({ right: pin, wrong: String((Number(pin) + 1) % 1_000_000).padStart(6, '0'), fullwidth: fullwidth(pin), spaced: `${pin.slice(0, 3)} ${pin.slice(3)}` })[form];
+
+/** A phone number the letter form accepts: 7–15 digits, perhaps with a leading +. */
+export const validPhone = fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...'0123456789'), { minLength: 7, maxLength: 15 })).map(([plus, ds]) => (plus ? '+' : '') + ds.join(''));

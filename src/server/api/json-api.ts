@@ -58,7 +58,7 @@ export function answerLocale(value: unknown, request: Request): Locale {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type ApiMessage = 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments';
+type ApiMessage = 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments' | 'query';
 
 const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
   unsupportedType: {
@@ -100,6 +100,11 @@ const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
     zh: '通过接口提交的信件不能带附件；如需附件，请使用网站上的表单。',
     ug: 'ئارايۈز ئارقىلىق يوللانغان خەتكە قوشۇمچە ھۆججەت قوشقىلى بولمايدۇ؛ قوشۇمچە ھۆججەت كېرەك بولسا تور بېكەتتىكى جەدۋەلنى ئىشلىتىڭ.',
     en: 'Letters sent through the API cannot have attachments; use the form on the site to send files.',
+  },
+  query: {
+    zh: '请用 q 给出要搜索的词语。',
+    ug: 'ئىزدەيدىغان سۆزنى q ئارقىلىق بېرىڭ.',
+    en: 'q (the words to search for) is required.',
   },
   invalid: {
     zh: '请求有误，请检查各字段。',

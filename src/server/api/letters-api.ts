@@ -36,8 +36,9 @@ const invalid = (locale: Locale, fields: Fields) => jsonResponse(400, { error: a
 function unreadable(error: 'UnsupportedType' | 'TooLarge' | 'Malformed' | 'NotObject', locale: Locale, limit: number): Response {
   switch (error) {
     case 'UnsupportedType': return jsonResponse(415, { error: apiMessage('unsupportedType', locale) }, { Accept: 'application/json' });
-    // The rest of the body was not read: close the connection rather than leave it half-read.
-    case 'TooLarge': return jsonResponse(413, { error: apiMessage('tooLarge', locale, { limit }) }, { Connection: 'close' });
+    // Not a byte more is kept; the connection stays open and Node drops the rest of the body, since
+    // closing it under a client that is still sending resets it, and the client loses this answer.
+    case 'TooLarge': return jsonResponse(413, { error: apiMessage('tooLarge', locale, { limit }) });
     case 'Malformed': return jsonResponse(400, { error: apiMessage('malformed', locale), fields: {} });
     case 'NotObject': return jsonResponse(400, { error: apiMessage('notObject', locale), fields: {} });
   }
