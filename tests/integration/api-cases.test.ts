@@ -257,3 +257,32 @@ describe('GET /api/v1/openapi.json', () => {
     for (const [, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(doc.components.schemas, name).toHaveProperty(name!);
   });
 });
+
+describe('integrations with a key (the 12345 hotline)', () => {
+  const hotline = (letter: unknown, key: string, ip: string) =>
+    send('/api/v1/cases', JSON.stringify(letter), ip, { Authorization: `Bearer ${key}` });
+
+  it('send far more letters from one address than a citizen may, each marked with the integration', async () => {
+    const { TEST_API_KEY } = await import('../support/integration-key.ts');
+    const { testStore } = await import('../support/staff.ts');
+    const ip = freshIp();
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push(await hotline(goodLetter, TEST_API_KEY, ip));
+    expect(answers.map((a) => a.status)).toEqual(Array(25).fill(201));
+    const code = String(answers[0]!.body.trackingCode).replace('-', '');
+    expect((await (await testStore()).getCaseByCode(code))!.data).toMatchObject({ source: 'hotline-test', proofOfWork: 'not-asked' });
+    // Without the key the same address is a citizen, held to the citizen's limit.
+    const plain = [];
+    for (let i = 0; i < 11; i++) plain.push((await submit(goodLetter, ip)).status);
+    expect(plain.at(-1)).toBe(429);
+  });
+
+  it('refuse a key that matches no integration, in the reader\'s language', async () => {
+    const wrong = await send('/api/v1/cases', JSON.stringify(goodLetter), freshIp(), { Authorization: 'Bearer not-a-key-of-anyone-at-all-0000', 'Accept-Language': 'ug' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
+    expect(wrong.body.error).toContain('ئاچقۇچ');
+    const lookup = await send('/api/v1/cases/lookup', JSON.stringify({ trackingCode: 'ACDEFGHJK2', pin: '123456', locale: 'en' }), freshIp(), { Authorization: 'Basic abc' });
+    expect(lookup.status).toBe(401);
+  });
+});

@@ -58,9 +58,14 @@ export function answerLocale(value: unknown, request: Request): Locale {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type ApiMessage = 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments' | 'query';
+type ApiMessage = 'badKey' | 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments' | 'query';
 
 const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
+  badKey: {
+    zh: '接口密钥无效。不带密钥的请求按普通访问者对待。',
+    ug: 'ئارايۈز ئاچقۇچى ئىناۋەتسىز. ئاچقۇچسىز ئىلتىماس ئادەتتىكى زىيارەتچى سۈپىتىدە بىر تەرەپ قىلىنىدۇ.',
+    en: 'The API key is not valid. Requests without a key are treated as any visitor\'s.',
+  },
   unsupportedType: {
     zh: '请以 application/json 格式发送请求。',
     ug: 'ئىلتىماسنى application/json شەكلىدە يوللاڭ.',

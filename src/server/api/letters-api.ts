@@ -13,6 +13,7 @@ import { dictionaries, useTranslations, type UiKey } from '../../i18n/translate.
 import { formatTrackingCode } from '../../lib/cases/tracking-code.ts';
 import { chooseEdition } from '../../lib/editions.ts';
 import { clientAddress } from '../client-address.ts';
+import { callerOf, INTEGRATION_LIMITS } from './integration-clients.ts';
 import { statusOf } from '../cases/http-status.ts';
 import { isLetterKind, RATE_LIMITS, type LetterKind } from '../cases/letter-settings.ts';
 import type { LetterView } from '../cases/letter-view.ts';
@@ -44,6 +45,7 @@ function unreadable(error: 'UnsupportedType' | 'TooLarge' | 'Malformed' | 'NotOb
   }
 }
 
+const badKey = (request: Request) => jsonResponse(401, { error: apiMessage('badKey', answerLocale(undefined, request)) }, { 'WWW-Authenticate': 'Bearer' });
 const forbidden = (request: Request) => jsonResponse(403, { error: apiMessage('foreignOrigin', answerLocale(undefined, request)) });
 
 /** A string field: missing or null is '', any other type is a problem. */
@@ -90,14 +92,18 @@ function parseLetter(value: unknown, request: Request): ParsedLetter {
 /** POST /api/v1/cases */
 export async function postLetter({ request, url, address }: Context): Promise<Response> {
   if (foreignOrigin(request, url)) return forbidden(request);
-  const client = clientAddress(request, address);
+  const caller = callerOf(request);
+  if (caller.kind === 'refused') return badKey(request);
+  const integration = caller.kind === 'integration' ? caller.name : undefined;
+  const client = integration ? `integration:${integration}` : clientAddress(request, address);
+  const submitLimit = integration ? INTEGRATION_LIMITS.submit : RATE_LIMITS.submit;
   const read = await readJson(request, API_LETTER_MAX_BYTES);
   const parsed = read.ok ? parseLetter(read.value, request) : undefined;
   const [store, calendar] = await Promise.all([getStore(), getCalendar()]);
 
   if (!parsed?.ok) {
     const locale = answerLocale(read.ok && isObject(read.value) ? read.value.locale : undefined, request);
-    if (await overLimit(store, `letter-submit:${client}`, RATE_LIMITS.submit)) return rateLimited(locale, RATE_LIMITS.submit.windowMs);
+    if (await overLimit(store, `letter-submit:${client}`, submitLimit)) return rateLimited(locale, submitLimit.windowMs);
     return parsed ? parsed.response : unreadable((read as { error: 'UnsupportedType' | 'TooLarge' | 'Malformed' }).error, locale, API_LETTER_MAX_BYTES);
   }
 
@@ -105,7 +111,10 @@ export async function postLetter({ request, url, address }: Context): Promise<Re
   const t = useTranslations(locale);
   // No proof of work over JSON: integrations (the 12345 hotline) post for callers and have no
   // browser to solve one; the address's rate limit is what holds them (see the OpenAPI text).
-  const outcome = await submitLetter({ store, calendar }, { kind, request: new Request(url, { method: 'POST', body: form }), client, channel: 'api' });
+  const outcome = await submitLetter({ store, calendar }, {
+    kind, request: new Request(url, { method: 'POST', body: form }), client, channel: 'api',
+    ...(integration ? { limit: submitLimit, source: integration } : {}),
+  });
   if (outcome.ok) {
     return jsonResponse(201, {
       trackingCode: formatTrackingCode(outcome.code),
@@ -116,7 +125,7 @@ export async function postLetter({ request, url, address }: Context): Promise<Re
   }
   const { error } = outcome;
   switch (error.name) {
-    case 'RateLimited': return rateLimited(locale, RATE_LIMITS.submit.windowMs);
+    case 'RateLimited': return rateLimited(locale, submitLimit.windowMs);
     case 'InvalidLetter': {
       const fields: Fields = {};
       for (const field of LETTER_FIELDS) if (error.problems[field]) fields[field] = fieldMessage(t, locale, field, error.problems[field]);
@@ -131,7 +140,10 @@ export async function postLetter({ request, url, address }: Context): Promise<Re
 /** POST /api/v1/cases/lookup */
 export async function postLookup({ request, url, address }: Context): Promise<Response> {
   if (foreignOrigin(request, url)) return forbidden(request);
-  const client = clientAddress(request, address);
+  const caller = callerOf(request);
+  if (caller.kind === 'refused') return badKey(request);
+  const client = caller.kind === 'integration' ? `integration:${caller.name}` : clientAddress(request, address);
+  const lookupLimit = caller.kind === 'integration' ? INTEGRATION_LIMITS.lookup : RATE_LIMITS.lookup;
   const read = await readJson(request, API_LOOKUP_MAX_BYTES);
   const body = read.ok && isObject(read.value) ? read.value : undefined;
   const locale = answerLocale(body?.locale, request);
@@ -151,12 +163,12 @@ export async function postLookup({ request, url, address }: Context): Promise<Re
     if (Object.keys(fields).length > 0) refusal = invalid(locale, fields);
   }
   if (refusal) {
-    if (await overLimit(store, `letter-lookup:${client}`, RATE_LIMITS.lookup)) return rateLimited(locale, RATE_LIMITS.lookup.windowMs);
+    if (await overLimit(store, `letter-lookup:${client}`, lookupLimit)) return rateLimited(locale, lookupLimit.windowMs);
     return refusal;
   }
 
   const form = new URLSearchParams({ code: code!.value, pin: pin!.value });
-  const outcome = await lookUpLetter({ store }, { request: new Request(url, { method: 'POST', body: form }), client });
+  const outcome = await lookUpLetter({ store }, { request: new Request(url, { method: 'POST', body: form }), client, limit: lookupLimit });
   if (outcome.ok) return jsonResponse(200, await letterJson(outcome.letter, locale));
   const { error } = outcome;
   switch (error.name) {

@@ -9,7 +9,7 @@ import { readForm, textField } from '../forms/read-form.ts';
 import type { Store } from '../store/store.ts';
 import { RATE_LIMITS, STATUS_REQUEST_MAX_BYTES } from './letter-settings.ts';
 import { letterView, type LetterView } from './letter-view.ts';
-import { overLimit } from './rate-limit.ts';
+import { overLimit, type RateLimit } from './rate-limit.ts';
 
 export interface LookupValues { code: string }
 export type LookupProblems = Partial<Record<'code' | 'pin', 'required' | 'invalid'>>;
@@ -27,9 +27,9 @@ export type LookUpLetterResult = { ok: true; letter: LetterView } | { ok: false;
 let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPin('000000', 'decoy-salt-for-timing'));
 
-export async function lookUpLetter(deps: { store: Store; now?: () => Date }, input: { request: Request; client: string }): Promise<LookUpLetterResult> {
+export async function lookUpLetter(deps: { store: Store; now?: () => Date }, input: { request: Request; client: string; limit?: RateLimit }): Promise<LookUpLetterResult> {
   const now = deps.now?.() ?? new Date();
-  if (await overLimit(deps.store, `letter-lookup:${input.client}`, RATE_LIMITS.lookup, now)) return fail({ name: 'RateLimited' });
+  if (await overLimit(deps.store, `letter-lookup:${input.client}`, input.limit ?? RATE_LIMITS.lookup, now)) return fail({ name: 'RateLimited' });
 
   const read = await readForm(input.request, STATUS_REQUEST_MAX_BYTES);
   if (!read.ok) return fail(read.error);

@@ -14,7 +14,7 @@ import { checkFile, chosenFiles, storedFile } from './attachments.ts';
 import { LETTER_LIMITS, LETTER_REQUEST_MAX_BYTES, PROOF_OF_WORK, RATE_LIMITS, type LetterKind } from './letter-settings.ts';
 import { checkProof } from './proof-of-work.ts';
 import { proofKeys } from './proof-of-work-keys.ts';
-import { overLimit } from './rate-limit.ts';
+import { overLimit, type RateLimit } from './rate-limit.ts';
 import { validateLetterFields, type LetterProblems, type LetterValues } from './validate-letter.ts';
 import { dueInstant, letterData } from './letter-record.ts';
 
@@ -47,9 +47,13 @@ export type ProofOfWork = 'verified' | 'none' | 'not-asked';
  * letter form is the 'form' channel (a proof of work is checked when one is sent); the JSON API
  * is 'api', where no proof is asked for.
  */
-export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; request: Request; client: string; channel?: 'form' | 'api'; about?: LetterAbout }): Promise<SubmitLetterResult> {
+/**
+ * `limit` replaces the per-client limit (an integration's own allowance, with `client` naming it);
+ * `source` names the integration that sent the letter for a citizen.
+ */
+export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; request: Request; client: string; channel?: 'form' | 'api'; about?: LetterAbout; limit?: RateLimit; source?: string }): Promise<SubmitLetterResult> {
   const now = deps.now?.() ?? new Date();
-  if (await overLimit(deps.store, `letter-submit:${input.client}`, RATE_LIMITS.submit, now)) return fail({ name: 'RateLimited' });
+  if (await overLimit(deps.store, `letter-submit:${input.client}`, input.limit ?? RATE_LIMITS.submit, now)) return fail({ name: 'RateLimited' });
 
   const read = await readForm(input.request, LETTER_REQUEST_MAX_BYTES);
   if (!read.ok) return fail(read.error);
@@ -86,11 +90,11 @@ export async function submitLetter(deps: LetterDeps, input: { kind: LetterKind; 
     return fail({ name: 'TooManyWithoutProof' });
   }
 
-  return createLetter(deps, { kind: input.kind, values, files: stored, now, code, proofOfWork, about: input.about });
+  return createLetter(deps, { kind: input.kind, values, files: stored, now, code, proofOfWork, about: input.about, source: input.source });
 }
 
 /** Starts the clock and stores the case; a fresh code is drawn if the first one is taken. */
-async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values: LetterValues; files: NewFile[]; now: Date; code: string; proofOfWork: ProofOfWork; about?: LetterAbout | undefined }): Promise<SubmitLetterResult> {
+async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values: LetterValues; files: NewFile[]; now: Date; code: string; proofOfWork: ProofOfWork; about?: LetterAbout | undefined; source?: string | undefined }): Promise<SubmitLetterResult> {
   const pin = generatePin();
   const pinHash = await hashPin(pin, newPinSalt());
   for (let attempt = 0, code = input.code; ; attempt++, code = generateTrackingCode()) {
@@ -103,7 +107,7 @@ async function createLetter(deps: LetterDeps, input: { kind: LetterKind; values:
       await deps.store.createCase(
         {
           code, kind: 'letter', category: input.kind, state: record.state, subject: input.values.title, body: input.values.body,
-          data: { ...letterData(record, input.values, pinHash), proofOfWork: input.proofOfWork, ...(input.about ? { about: input.about } : {}) }, dueAt: dueInstant(record.dueOn!), createdAt: input.now,
+          data: { ...letterData(record, input.values, pinHash), proofOfWork: input.proofOfWork, ...(input.about ? { about: input.about } : {}), ...(input.source ? { source: input.source } : {}) }, dueAt: dueInstant(record.dueOn!), createdAt: input.now,
         },
         { actor: 'citizen', type: 'submitted', at: input.now, data: { visibility: first.visibility, to: first.to, ...first.details } },
         files,

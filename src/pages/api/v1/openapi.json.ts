@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { INTEGRATION_LIMITS } from '../../../server/api/integration-clients.ts';
 import { locales } from '../../../i18n/locales.ts';
 import { SEARCH_FILTERS, SEARCH_PAGE_SIZE } from '../../../lib/search-params.ts';
 import { MAX_QUERY } from '../../../lib/search-query.ts';
@@ -37,7 +38,9 @@ const document = {
       'Letter answers are never cached (`Cache-Control: no-store`). ' +
       'The letter form on the site asks browsers that run scripts for a proof of work (ALTCHA, from `/api/v1/challenge`); ' +
       'this API does not: it is for integrations such as the 12345 hotline, which send letters for callers and have no browser to solve one. ' +
-      'Rate limits per client address hold it instead.',
+      'Rate limits per client address hold it instead. An integration given a key (`npm run api:key`, configured in `API_CLIENTS`) ' +
+      `sends it as \`Authorization: Bearer <key>\` and is held to its own limits instead (${INTEGRATION_LIMITS.submit.max} letters and ${INTEGRATION_LIMITS.lookup.max} lookups per ${minutes(INTEGRATION_LIMITS.submit.windowMs)} minutes); ` +
+      'its letters are marked with its name. A key that matches no integration is refused with 401.',
   },
   servers: [{ url: '/' }],
   tags: [{ name: 'search' }, { name: 'letters' }, { name: 'anti-automation' }],
@@ -77,6 +80,7 @@ const document = {
         responses: {
           '201': response('The letter was received', ref('LetterReceipt')),
           '400': response('Malformed JSON, or fields with problems (each named in `fields`, in the requested locale)', ref('ValidationError')),
+          '401': response('`Authorization` names a key no integration has', ref('Error')),
           '403': response('`Origin` is another site', ref('Error')),
           '413': response(`The body is larger than ${API_LETTER_MAX_BYTES / 1024} KB`, ref('Error')),
           '415': response('The body is not `application/json`', ref('Error')),
@@ -124,6 +128,7 @@ const document = {
     },
   },
   components: {
+    securitySchemes: { integrationKey: { type: 'http', scheme: 'bearer', description: 'An integration\'s key; optional — without it a request is a visitor\'s.' } },
     schemas: {
       Locale: { type: 'string', enum: [...locales] },
       LetterKind: { type: 'string', enum: [...LETTER_KINDS] },
