@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FILE_KINDS, formDefinition, type FormDefinition, type FormField } from '../../src/lib/services/form-definition.ts';
+import { FILE_KINDS, FORM_LIMITS, formDefinition, uploadBytes, type FormDefinition, type FormField } from '../../src/lib/services/form-definition.ts';
 import { asciiDigits, PROBLEMS, validateSubmission, type SubmittedFile } from '../../src/lib/services/form-values.ts';
 import { creditCodeCheck, idCardCheck, isCreditCode, isIdCardNumber } from '../../src/lib/services/identity-numbers.ts';
 
@@ -239,7 +239,9 @@ const fieldArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
 );
 const formArb = fc
   .uniqueArray(fc.tuple(id, fieldArb), { minLength: 1, maxLength: 8, selector: ([i]) => i })
-  .map((pairs) => ({ fields: pairs.map(([i, f]) => JSON.parse(JSON.stringify({ id: i, ...f }))) }));
+  .map((pairs) => ({ fields: pairs.map(([i, f]) => JSON.parse(JSON.stringify({ id: i, ...f }))) }))
+  // Within the limits means the whole form too: all file fields filled must fit one request.
+  .filter((form) => uploadBytes(form.fields) <= FORM_LIMITS.maxUploadBytes);
 
 /** A value that meets the field's rules, as a form would send it. */
 function validInput(f: FormField, seed: number): { value?: string | string[]; files?: SubmittedFile[] } {
