@@ -74,3 +74,22 @@ describe('publishing a letter', () => {
     expect(publishProblem({ ...answered, published: true })).toBe('alreadyPublished');
   });
 });
+
+describe('what the inbox marks as owed', async () => {
+  const { owedBy, deadlineMark } = await import('../../src/server/staff/inbox.ts');
+  const { buildCalendar, provisionalYear } = await import('../../src/lib/working-days.ts');
+  const calendar = buildCalendar([provisionalYear(2026)]);
+  const base = { id: 'x', code: 'C', kind: 'application' as const, category: null, state: 'closed', department: 'health', subject: '', body: '', createdAt: new Date(), updatedAt: new Date(), publishedAt: null, version: 1 };
+  it('a pending fix of a bad rating, not the completed case\'s old deadline', () => {
+    const flagged = { ...base, dueAt: new Date('2026-06-20T16:00:00Z'), data: { dueOn: '2026-03-02', ratingFix: { dueOn: '2026-06-19' } } };
+    expect(owedBy(flagged)).toBe('2026-06-19');
+    expect(deadlineMark(flagged, calendar, new Date('2026-06-17T02:00:00Z'))).toBe('due-soon');
+    const fixed = { ...flagged, dueAt: null, data: { dueOn: '2026-03-02', ratingFix: { dueOn: '2026-06-19', fixedAt: '2026-06-18T02:00:00Z' } } };
+    expect(owedBy(fixed)).toBeNull();
+    expect(deadlineMark(fixed, calendar, new Date('2026-07-01T02:00:00Z'))).toBeNull();
+  });
+  it('an open case\'s deadline; nothing for a settled one', () => {
+    expect(owedBy({ ...base, state: 'assigned', dueAt: new Date('2026-03-02T16:00:00Z'), data: { dueOn: '2026-03-02' } })).toBe('2026-03-02');
+    expect(owedBy({ ...base, state: 'replied', dueAt: null, data: { dueOn: '2026-03-02' } })).toBeNull();
+  });
+});

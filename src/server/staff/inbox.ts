@@ -73,9 +73,20 @@ export interface InboxItem {
   mark: DeadlineStatus | null;
 }
 
+/**
+ * The day someone owes the citizen something by: a bad rating's fix while it is pending,
+ * otherwise the case's own deadline while it is open; null when nothing is owed.
+ */
+export function owedBy(c: CaseRecord): string | null {
+  if (!c.dueAt) return null;
+  const fix = c.data.ratingFix as { dueOn?: string; fixedAt?: string } | undefined;
+  if (fix && !fix.fixedAt && fix.dueOn) return fix.dueOn;
+  return typeof c.data.dueOn === 'string' ? c.data.dueOn : null;
+}
+
 export function deadlineMark(c: CaseRecord, calendar: WorkingDayCalendar, now: Date): DeadlineStatus | null {
-  const dueOn = typeof c.data.dueOn === 'string' ? c.data.dueOn : null;
-  if (!c.dueAt || !dueOn) return null;
+  const dueOn = owedBy(c);
+  if (!dueOn) return null;
   try {
     return calendar.deadlineStatus(now, dueOn);
   } catch {
