@@ -35,8 +35,10 @@ export interface CalendarYear {
 /** Asked about a year the calendar has no data for: publish its file first. */
 export class CalendarYearMissingError extends Error {
   override readonly name = 'CalendarYearMissingError';
-  constructor(readonly year: number) {
+  readonly year: number;
+  constructor(year: number) {
     super(`The working-day calendar has no data for ${year}: add content/calendar/${year}.yaml`);
+    this.year = year;
   }
 }
 
