@@ -63,7 +63,7 @@ describe.skipIf(!browserAvailable)('the back office in the browser', () => {
     await page.click('form#action-accept button[type=submit]');
     await page.waitForURL('**?done=accept');
     await check('case page after an action');
-    for (const path of ['/users/', `/users/${admin}/`, '/audit/', '/account/']) {
+    for (const path of ['/users/', `/users/${admin}/`, '/audit/', '/translations/', '/account/']) {
       await page.goto(new URL(`/admin/${locale}${path}`, page.url()).href);
       await check(path);
     }
@@ -76,6 +76,20 @@ describe.skipIf(!browserAvailable)('the back office in the browser', () => {
       await check(path);
     }
     await page.context().close();
+  });
+
+  it('the translation report fits a 320 px screen in every language: its tables scroll in their own box', async () => {
+    const admin = await account('admin');
+    for (const locale of locales) {
+      const page = await browser.open(`/admin/${locale}/sign-in/`, { ...options(false), viewport: { width: 320, height: 640 } });
+      page.setDefaultTimeout(10_000);
+      await signIn(page, locale, admin);
+      await page.goto(new URL(`/admin/${locale}/translations/`, page.url()).href);
+      expect(await page.locator('#missing-table').count()).toBe(1);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll, locale).toBeLessThanOrEqual(widths.client);
+      await page.context().close();
+    }
   });
 
   it('a letter from the citizen to the department and back, with JavaScript off', async () => {
