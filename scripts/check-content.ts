@@ -46,10 +46,11 @@ process.exitCode = all.length === 0 ? 0 : 1;
 /** Writes a normalised file and says which characters changed. */
 function report(file: string, before: string, after: string) {
   writeFileSync(file, after);
-  const changed = new Map<string, number>();
-  // Count what went away; normalisation maps characters one to one apart from ligatures and tatweel.
-  const kept = [...after];
-  for (const char of before) if (!kept.includes(char) || /[\u0640\u06A9\u06CC\u0647\uFB50-\uFEFF\u0660-\u0669\u06F0-\u06F9]/.test(char)) changed.set(char, (changed.get(char) ?? 0) + 1);
+  // What went away: normalisation maps a character to its standard letter, so the counts that
+  // drop are the characters it replaced (comments and other languages keep theirs).
+  const count = (text: string) => [...text].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const after_ = count(after);
+  const changed = new Map([...count(before)].map(([c, n]) => [c, n - (after_.get(c) ?? 0)] as const).filter(([, n]) => n > 0));
   const list = [...changed].map(([c, n]) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ×${n}`).join(', ');
   console.log(`${file}: Uyghur normalised (${list})`);
 }
