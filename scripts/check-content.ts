@@ -72,5 +72,6 @@ async function checkSchemas(): Promise<Finding[]> {
   const issues = [...output.matchAll(/^\s+(\S+?)\*\*: \*\*\S+?: (.+)$/gm)].map((m) => ({ file, field: m[1]!, message: m[2]! }));
   if (issues.length > 0) return issues;
   const error = /^\[\w+\]\s*(.+)$/m.exec(output)?.[1] ?? output.trim().split('\n').slice(-5).join(' ');
-  return [{ file, field: '(schema)', message: error }];
+  // A file that is not YAML at all: Astro names it in the message too.
+  return [{ file, field: /failed to parse/.test(error) ? '(yaml)' : '(schema)', message: error.replace(/^\S+\.(yaml|md) /, '') }];
 }
