@@ -87,7 +87,7 @@ export function checkDates(set: ContentSet, now: Date = new Date()): Finding[] {
 type Add = (item: Item, field: string, message: string) => void;
 
 /**
- * A catalogue entry: written ≤ published; the 文号's year is the year it was written; the
+ * A catalogue entry: written ≤ published; the 文号's year lies between the years written and published; the
  * validity state and its dates agree — valid has no replacement, amended names what amended
  * it, repealed and expired say since when (validUntil, not after today), a valid document whose
  * validUntil has passed has expired; a replacement is not older than what it replaces and was
@@ -99,8 +99,11 @@ function checkPolicy(policy: Item, policies: Map<string, Item>, today: string, a
   const published = readDate(data.published);
   if (written && published && written.day > published.day) add(policy, 'written', `${written.day} is after published ${published.day}`);
   const docYear = typeof data.documentNumber === 'string' ? /[〔［[（(](\d{4})[〕］\]）)]|(\d{4})年/.exec(data.documentNumber) : null;
-  if (docYear && written && (docYear[1] ?? docYear[2]) !== written.day.slice(0, 4))
-    add(policy, 'documentNumber', `${data.documentNumber} is of ${docYear[1] ?? docYear[2]}, but the document was written on ${written.day}`);
+  // The 文号 takes the year the document is issued in: the year it was written, or the next
+  // when it was signed in late December and sent out in January.
+  const numberYear = docYear?.[1] ?? docYear?.[2];
+  if (numberYear && written && published && (numberYear < written.day.slice(0, 4) || numberYear > published.day.slice(0, 4)))
+    add(policy, 'documentNumber', `${data.documentNumber} is of ${numberYear}, but the document was written on ${written.day} and published on ${published.day}`);
 
   const validity = data.validity ?? 'valid';
   const until = data.validUntil === undefined ? undefined : readDate(String(data.validUntil));
