@@ -34,7 +34,9 @@ export default defineConfig({
           globalSetup: ['tests/support/browser-setup.ts', 'tests/support/server-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: axe dominates, and the server answers fast enough for two browsers.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],
