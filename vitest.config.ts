@@ -34,9 +34,8 @@ export default defineConfig({
           globalSetup: ['tests/support/browser-setup.ts', 'tests/support/server-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Two files at a time: axe dominates, and the server answers fast enough for two browsers.
-          fileParallelism: true,
-          maxWorkers: 2,
+          // One file at a time: two Chromiums beside the other suites made the whole run slower on 2 cores.
+          fileParallelism: false,
         },
       },
     ],

@@ -37,6 +37,22 @@ const server = createServer((req, res) => {
   handler(req, res);
 });
 
+/**
+ * A request whose address and headers pass Node's 16 KB limit never reaches a page, so the
+ * language of the route cannot be known: the answer says it in all three languages instead of
+ * Node's bare 431. Other malformed requests get a plain 400, as Node would send.
+ */
+export const TOO_LONG_TEXT = '网址过长，请缩短搜索词或筛选条件后重试。\nتور ئادرېسى بەك ئۇزۇن، ئىزدەش سۆزى ياكى سۈزگۈچنى قىسقارتىپ قايتا سىناڭ.\nThe address is too long: shorten the search words or filters and try again.\n';
+server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable) return socket.destroy();
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    const body = Buffer.from(TOO_LONG_TEXT, 'utf8');
+    socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${TOO_LONG_TEXT}`);
+    return;
+  }
+  socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+});
+
 server.listen(port, host, () => {
   const shown = host.includes(':') ? `[${host}]` : host;
   console.log(`Portal served at http://${shown}:${port}/`);

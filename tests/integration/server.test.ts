@@ -62,3 +62,13 @@ describe('the portal server', () => {
     expect(Number(new URL(base()).port)).toBeGreaterThan(0);
   });
 });
+
+describe('an address too long for the server', () => {
+  it('is refused with 431 and a message in all three languages, not Node\'s bare answer', async () => {
+    const res = await fetch(`${inject('baseURL')}/zh/search/?q=${'%E9%95%BF'.repeat(2500)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const text = await res.text();
+    for (const words of ['网址过长', 'تور ئادرېسى بەك ئۇزۇن', 'The address is too long']) expect(text).toContain(words);
+  });
+});
