@@ -18,10 +18,11 @@ const decoy = () => (decoyHash ??= hashPin('000000', 'decoy-salt-for-timing'));
 
 export async function caseWithPin(
   deps: { store: Store; now?: Date },
-  input: { kind: CaseKind; typedCode: string; typedPin: string; client: string; limits: { perAddress: RateLimit; perCode: RateLimit } },
+  /** `perAddress` may be left out by a caller that counted the address already (before reading the form). */
+  input: { kind: CaseKind; typedCode: string; typedPin: string; client: string; limits: { perAddress?: RateLimit; perCode: RateLimit } },
 ): Promise<CaseAccess> {
   const { store, now } = deps;
-  if (await overLimit(store, `${input.kind}-lookup:${input.client}`, input.limits.perAddress, now)) return { ok: false, error: 'RateLimited' };
+  if (input.limits.perAddress && (await overLimit(store, `${input.kind}-lookup:${input.client}`, input.limits.perAddress, now))) return { ok: false, error: 'RateLimited' };
   const code = normalizeTrackingCode(input.typedCode.trim().slice(0, 40));
   const pin = input.typedPin.normalize('NFKC').replace(/\s/g, '');
   const problems: AccessProblems = {};
