@@ -60,7 +60,7 @@ describe('translation status', () => {
   });
 
   it('property: per collection and language, present + missing = items, and share = present / items', () => {
-    fc.assert(fc.property(fc.array(arbItem, { maxLength: 30 }), (items) => {
+    fc.assert(fc.property(fc.uniqueArray(arbItem, { maxLength: 30, selector: (i) => `${i.collection}/${i.id}` }), (items) => {
       const status = translationStatus(items);
       for (const c of status.coverage) {
         expect(c.items).toBe(items.filter((i) => i.collection === c.collection).length);
@@ -73,7 +73,7 @@ describe('translation status', () => {
   });
 
   it('property: an edition is stale exactly when it exists and the Chinese changed strictly later; never both missing and stale', () => {
-    fc.assert(fc.property(fc.array(arbItem, { maxLength: 30 }), (items) => {
+    fc.assert(fc.property(fc.uniqueArray(arbItem, { maxLength: 30, selector: (i) => `${i.collection}/${i.id}` }), (items) => {
       const { stale, missing } = translationStatus(items);
       const expected = items.flatMap((i) => (['ug', 'en'] as const).filter((l) => i.present[l] && isStale(i.changed.zh, i.changed[l])).map((l) => `${i.collection}/${i.id}/${l}`));
       expect(stale.map((s) => `${s.collection}/${s.id}/${s.lang}`).sort()).toEqual(expected.sort());
