@@ -123,6 +123,11 @@ describe.skipIf(!browserAvailable)('the proof of work in the browser', () => {
     const page = await browser.open('/en/letters/write/suggestion/', options(true));
     await page.waitForSelector('letter-proof altcha-widget .altcha-main');
     await fillLetter(page, 'en');
+    // The challenge is held back a moment, so the box is still being worked on when the form is sent.
+    await page.route('**/api/v1/challenge*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.click('altcha-widget label');
     expect(await page.locator('altcha-widget').evaluate((w) => String((w as unknown as { getState: () => string }).getState()))).toBe('verifying');
     await send(page);
