@@ -482,6 +482,52 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       });
     });
 
+    describe('content items and publishing runs', () => {
+      const draft = { collection: 'news', item: '2026-03-02-spring', department: 'agriculture', state: 'draft' as const, editorId: 'u-1', submittedBy: null, submittedAt: null, note: null };
+
+      it('records an item once, then changes it only from the version read', async () => {
+        const first = await store.putContentItem({ ...draft, version: 0, now: T0 });
+        expect(first).toEqual({ ...draft, updatedAt: T0, version: 1 });
+        expect(await store.getContentItem('news', '2026-03-02-spring')).toEqual(first);
+        await expect(store.putContentItem({ ...draft, version: 0 })).rejects.toBeInstanceOf(Conflict);
+        const submitted = await store.putContentItem({ ...draft, state: 'review', submittedBy: 'u-1', submittedAt: at(5), version: 1, now: at(5) });
+        expect(submitted).toMatchObject({ state: 'review', submittedBy: 'u-1', submittedAt: at(5), version: 2 });
+        // A second reviewer acting on the page they read before: refused, nothing changed.
+        await expect(store.putContentItem({ ...draft, state: 'published', version: 1 })).rejects.toBeInstanceOf(Conflict);
+        expect((await store.getContentItem('news', '2026-03-02-spring'))!.state).toBe('review');
+        await expect(store.putContentItem({ ...draft, state: 'gone' as never, version: 2 })).rejects.toBeInstanceOf(InvalidInput);
+        expect(await store.getContentItem('news', 'never-edited')).toBeUndefined();
+      });
+
+      it('lists items by state and department, the latest change first', async () => {
+        await store.putContentItem({ ...draft, item: 'a', version: 0, now: T0 });
+        await store.putContentItem({ ...draft, item: 'b', state: 'review', version: 0, now: at(2) });
+        await store.putContentItem({ ...draft, item: 'c', department: 'transport', state: 'review', version: 0, now: at(1) });
+        await store.putContentItem({ ...draft, collection: 'settings', item: 'site', department: null, state: 'published', version: 0, now: at(3) });
+        expect((await store.listContentItems()).map((r) => r.item)).toEqual(['site', 'b', 'c', 'a']);
+        expect((await store.listContentItems({ states: ['review'] })).map((r) => r.item)).toEqual(['b', 'c']);
+        expect((await store.listContentItems({ states: ['review', 'draft'], department: 'agriculture' })).map((r) => r.item)).toEqual(['b', 'a']);
+      });
+
+      it('records publishing runs, how each ended, and finds them by item', async () => {
+        const items = [{ collection: 'news', item: UYGHUR }, { collection: 'pages', item: 'contact' }];
+        const job = await store.createPublishJob({ action: 'publish', items, reviewerId: 'u-2', now: T0 });
+        expect(job).toMatchObject({ action: 'publish', items, reviewerId: 'u-2', state: 'building', startedAt: T0, finishedAt: null, commit: null, report: null });
+        const ended = await store.finishPublishJob(job.id, { state: 'failed', report: `${CHINESE}: build failed`, now: at(1) });
+        expect(ended).toMatchObject({ state: 'failed', finishedAt: at(1), report: `${CHINESE}: build failed` });
+        await expect(store.finishPublishJob(job.id, { state: 'published' })).rejects.toBeInstanceOf(NotFound);
+        const second = await store.createPublishJob({ action: 'withdraw', items: [{ collection: 'news', item: 'x_%' }], reviewerId: 'u-2', now: at(2) });
+        await store.finishPublishJob(second.id, { state: 'published', commit: 'abc123', now: at(3) });
+        expect(await store.getPublishJob(second.id)).toMatchObject({ state: 'published', commit: 'abc123' });
+        expect((await store.listPublishJobs()).map((j) => j.id)).toEqual([second.id, job.id]);
+        expect((await store.listPublishJobs({ item: { collection: 'pages', item: 'contact' } })).map((j) => j.id)).toEqual([job.id]);
+        // LIKE's own characters in a name match only themselves.
+        expect((await store.listPublishJobs({ item: { collection: 'news', item: 'xy' } }))).toEqual([]);
+        expect((await store.listPublishJobs({ item: { collection: 'news', item: 'x_%' } })).map((j) => j.id)).toEqual([second.id]);
+        await expect(store.createPublishJob({ action: 'publish', items: [], reviewerId: 'u-2' })).rejects.toBeInstanceOf(InvalidInput);
+      });
+    });
+
     describe('server secrets', () => {
       it('keeps the first value under a name and gives it back to every later caller', async () => {
         expect(await store.keepSecret('pow-hmac', 'first', T0)).toBe('first');

@@ -61,3 +61,20 @@ export function caseActor(staff: Staff): Actor | null {
       return null;
   }
 }
+
+/**
+ * Content (the CMS). The centre and admin edit every item and review and publish; a department's
+ * handler is also its content editor and may change only items of their own department, never
+ * the site's shared frame (items without a department). The auditor edits nothing.
+ */
+export function canEditContent(staff: Staff, itemDepartment: string | null): boolean {
+  if (staff.role === 'admin' || staff.role === 'centre') return true;
+  if (staff.role !== 'handler' || !staff.department) return false;
+  return itemDepartment !== null && itemDepartment === staff.department;
+}
+
+/** Whether the staff member may use the CMS at all. */
+export const mayEditAnyContent = (staff: Staff): boolean => staff.role === 'admin' || staff.role === 'centre' || (staff.role === 'handler' && !!staff.department);
+
+/** Approving, returning and withdrawing content: the centre's review. */
+export const canReviewContent = (staff: Staff): boolean => staff.role === 'admin' || staff.role === 'centre';

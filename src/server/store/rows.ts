@@ -2,7 +2,7 @@
  * Database rows to Store records. Both drivers hand back snake_case columns; PostgreSQL
  * returns BIGINT as a string and BYTEA as a Buffer, so numbers and bytes are normalised here.
  */
-import type { AuditEntry, CaseKind, CaseRecord, FileInfo, SessionRecord, StoredFile, TimelineEntry, UserRecord } from './store.ts';
+import type { AuditEntry, CaseKind, CaseRecord, ContentItemRecord, ContentState, FileInfo, PublishJobRecord, SessionRecord, StoredFile, TimelineEntry, UserRecord } from './store.ts';
 import type { Row } from './executor.ts';
 
 const num = (v: unknown): number => Number(v);
@@ -86,4 +86,29 @@ export const toAudit = (r: Row): AuditEntry => ({
   subject: strOrNull(r.subject),
   ip: strOrNull(r.ip),
   data: json(r.data),
+});
+
+export const toContentItem = (r: Row): ContentItemRecord => ({
+  collection: str(r.collection),
+  item: str(r.item),
+  department: strOrNull(r.department),
+  state: str(r.state) as ContentState,
+  editorId: strOrNull(r.editor_id),
+  submittedBy: strOrNull(r.submitted_by),
+  submittedAt: dateOrNull(r.submitted_at),
+  note: strOrNull(r.note),
+  updatedAt: date(r.updated_at),
+  version: num(r.version),
+});
+
+export const toPublishJob = (r: Row): PublishJobRecord => ({
+  id: str(r.id),
+  action: str(r.action) as PublishJobRecord['action'],
+  items: JSON.parse(str(r.items)) as PublishJobRecord['items'],
+  reviewerId: str(r.reviewer_id),
+  state: str(r.state) as PublishJobRecord['state'],
+  startedAt: date(r.started_at),
+  finishedAt: dateOrNull(r.finished_at),
+  commit: strOrNull(r.commit_sha),
+  report: strOrNull(r.report),
 });

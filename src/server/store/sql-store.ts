@@ -7,10 +7,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Driver, Executor, Param } from './executor.ts';
 import { Lane } from './lane.ts';
-import { toAudit, toCase, toFile, toFileInfo, toSession, toTimeline, toUser } from './rows.ts';
+import { toAudit, toCase, toContentItem, toFile, toFileInfo, toPublishJob, toSession, toTimeline, toUser } from './rows.ts';
 import {
   Conflict, InvalidInput, NotFound,
-  type AuditFilter, type CaseChange, type CaseFilter, type CaseRecord, type NewAuditEntry, type NewCase,
+  CONTENT_STATES,
+  type AuditFilter, type CaseChange, type CaseFilter, type CaseRecord, type ContentItemChange, type ContentItemFilter,
+  type NewAuditEntry, type NewCase, type PublishAction,
   type NewFile, type NewSession, type NewTimelineEntry, type NewUser, type Store, type StoreOps, type UserPatch,
 } from './store.ts';
 
@@ -314,6 +316,81 @@ class SqlOps implements StoreOps {
 
   pruneRateLimits(before: Date) {
     return this.#ex.run('DELETE FROM rate_limits WHERE window_start < $1', [before.getTime()]);
+  }
+
+  async getContentItem(collection: string, item: string) {
+    const rows = await this.#ex.all('SELECT * FROM content_items WHERE collection = $1 AND item = $2', [collection, item]);
+    return rows[0] ? toContentItem(rows[0]) : undefined;
+  }
+
+  async putContentItem(change: ContentItemChange) {
+    if (!(CONTENT_STATES as readonly string[]).includes(change.state)) throw new InvalidInput(`unknown content state ${change.state}`);
+    if (!change.collection || !change.item) throw new InvalidInput('a content item needs its collection and name');
+    return this.#atomic(async (ex) => {
+      const key = `${change.collection}/${change.item}`;
+      const values = [change.collection, change.item, change.department, change.state, change.editorId, change.submittedBy, ms(change.submittedAt), change.note, clock(change.now)];
+      if (change.version === 0) {
+        const rows = await ex.all(
+          `INSERT INTO content_items (collection, item, department, state, editor_id, submitted_by, submitted_at, note, updated_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) ON CONFLICT (collection, item) DO NOTHING RETURNING *`,
+          values,
+        );
+        if (!rows[0]) throw new Conflict('content item', `${key} was changed by someone else`);
+        return toContentItem(rows[0]);
+      }
+      const rows = await ex.all(
+        `UPDATE content_items SET department = $3, state = $4, editor_id = $5, submitted_by = $6, submitted_at = $7, note = $8,
+                updated_at = $9, version = version + 1
+         WHERE collection = $1 AND item = $2 AND version = $10 RETURNING *`,
+        [...values, change.version],
+      );
+      if (!rows[0]) throw new Conflict('content item', `${key} was changed by someone else`);
+      return toContentItem(rows[0]);
+    });
+  }
+
+  async listContentItems(filter: ContentItemFilter = {}) {
+    const rows = await this.#ex.all(
+      `SELECT * FROM content_items WHERE (CAST($1 AS TEXT) IS NULL OR department = $1) ORDER BY updated_at DESC, collection, item`,
+      [filter.department ?? null],
+    );
+    const states = filter.states;
+    return rows.map(toContentItem).filter((r) => !states || states.includes(r.state));
+  }
+
+  async createPublishJob(input: { action: PublishAction; items: { collection: string; item: string }[]; reviewerId: string; now?: Date }) {
+    if (input.action !== 'publish' && input.action !== 'withdraw') throw new InvalidInput(`unknown publishing action ${input.action}`);
+    if (input.items.length === 0) throw new InvalidInput('a publishing run needs at least one item');
+    const items = JSON.stringify(input.items.map(({ collection, item }) => ({ collection, item })));
+    const rows = await this.#ex.all(
+      `INSERT INTO publish_jobs (id, action, items, reviewer_id, state, started_at) VALUES ($1, $2, $3, $4, 'building', $5) RETURNING *`,
+      [randomUUID(), input.action, items, input.reviewerId, clock(input.now)],
+    );
+    return toPublishJob(rows[0]!);
+  }
+
+  async finishPublishJob(id: string, end: { state: 'published' | 'failed'; commit?: string | null; report?: string | null; now?: Date }) {
+    const rows = await this.#ex.all(
+      `UPDATE publish_jobs SET state = $2, commit_sha = $3, report = $4, finished_at = $5 WHERE id = $1 AND state = 'building' RETURNING *`,
+      [id, end.state, end.commit ?? null, end.report ?? null, clock(end.now)],
+    );
+    if (!rows[0]) throw new NotFound('publishing run in progress', id);
+    return toPublishJob(rows[0]);
+  }
+
+  async getPublishJob(id: string) {
+    const rows = await this.#ex.all('SELECT * FROM publish_jobs WHERE id = $1', [id]);
+    return rows[0] ? toPublishJob(rows[0]) : undefined;
+  }
+
+  async listPublishJobs(filter: { limit?: number; item?: { collection: string; item: string } } = {}) {
+    const [limit] = page({ limit: filter.limit ?? 50 });
+    const named = filter.item ? `%${JSON.stringify({ collection: filter.item.collection, item: filter.item.item }).replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+    const rows = await this.#ex.all(
+      `SELECT * FROM publish_jobs WHERE (CAST($1 AS TEXT) IS NULL OR items LIKE $1 ESCAPE '\\') ORDER BY started_at DESC, id LIMIT $2`,
+      [named, limit],
+    );
+    return rows.map(toPublishJob);
   }
 
   async keepSecret(name: string, value: string, now?: Date) {

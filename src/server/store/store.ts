@@ -210,6 +210,64 @@ export interface Paged<T> {
   total: number;
 }
 
+/** Where a content item stands: being edited, waiting for review, on the site, taken off it. */
+export const CONTENT_STATES = ['draft', 'review', 'published', 'withdrawn'] as const;
+export type ContentState = (typeof CONTENT_STATES)[number];
+
+export interface ContentItemRecord {
+  collection: string;
+  item: string;
+  /** The item's department when it has one (department editors are limited to theirs). */
+  department: string | null;
+  state: ContentState;
+  /** The staff member who last saved the draft: the author of its commit. */
+  editorId: string | null;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  /** The reviewer's note when an item was sent back, or the reason it was withdrawn. */
+  note: string | null;
+  updatedAt: Date;
+  /** Grows by one with every change: a change made from a stale page is refused. */
+  version: number;
+}
+
+/** The whole new standing of an item; `version` is the one read (0: the item has no record yet). */
+export interface ContentItemChange {
+  collection: string;
+  item: string;
+  version: number;
+  department: string | null;
+  state: ContentState;
+  editorId: string | null;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  note: string | null;
+  now?: Date;
+}
+
+export interface ContentItemFilter {
+  states?: readonly ContentState[];
+  /** Only this department's items. */
+  department?: string;
+}
+
+export type PublishAction = 'publish' | 'withdraw';
+export type PublishJobState = 'building' | 'published' | 'failed';
+
+/** One run of the publisher: commit, build, switch; what happened and, on failure, why. */
+export interface PublishJobRecord {
+  id: string;
+  action: PublishAction;
+  items: { collection: string; item: string }[];
+  reviewerId: string;
+  state: PublishJobState;
+  startedAt: Date;
+  finishedAt: Date | null;
+  commit: string | null;
+  /** The end of the build's output when it failed; what was published when it succeeded. */
+  report: string | null;
+}
+
 /** A change to a case: the version it was read at, what changes, and the timeline entry that records it. */
 export interface CaseChange {
   id: string;
@@ -272,6 +330,21 @@ export interface StoreOps {
   hit(key: string, windowMs: number, now?: Date): Promise<number>;
   /** Forgets counters of windows that started before `before`. */
   pruneRateLimits(before: Date): Promise<number>;
+
+  /** The item's standing, or undefined for an item never edited in the CMS (published from Git). */
+  getContentItem(collection: string, item: string): Promise<ContentItemRecord | undefined>;
+  /** Sets the item's standing; Conflict when its version is not `change.version` (0: must not exist yet). */
+  putContentItem(change: ContentItemChange): Promise<ContentItemRecord>;
+  /** Items by state and department, latest change first. */
+  listContentItems(filter?: ContentItemFilter): Promise<ContentItemRecord[]>;
+
+  /** Records a publishing run as started (state `building`). */
+  createPublishJob(input: { action: PublishAction; items: { collection: string; item: string }[]; reviewerId: string; now?: Date }): Promise<PublishJobRecord>;
+  /** Records how a run ended. */
+  finishPublishJob(id: string, end: { state: 'published' | 'failed'; commit?: string | null; report?: string | null; now?: Date }): Promise<PublishJobRecord>;
+  getPublishJob(id: string): Promise<PublishJobRecord | undefined>;
+  /** The latest runs first; those naming `item` only, when given. */
+  listPublishJobs(filter?: { limit?: number; item?: { collection: string; item: string } }): Promise<PublishJobRecord[]>;
 
   /**
    * The secret kept under `name`: `value` if none was kept yet (it is kept then), else the one

@@ -5,6 +5,7 @@
 import { initial } from './0001-initial.ts';
 import { categoriesPublishingAccounts } from './0002-categories-publishing-accounts.ts';
 import { serverSecrets } from './0003-server-secrets.ts';
+import { editorial } from './0004-editorial.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const migrations: readonly Migration[] = [initial, categoriesPublishingAccounts, serverSecrets];
+export const migrations: readonly Migration[] = [initial, categoriesPublishingAccounts, serverSecrets, editorial];
