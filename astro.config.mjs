@@ -17,6 +17,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Builds of other content folders (tests, benchmarks) keep their content cache apart.
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  // The publisher builds each approved version of the site into a release folder of its own.
+  outDir: process.env.OUT_DIR ?? './dist',
   output: 'static',
   adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 16 * 1024 * 1024 }),
   integrations: [contentFiles()],

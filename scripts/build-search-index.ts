@@ -5,13 +5,13 @@
  * with the filters and sort keys the pages declare. Run by `npm run build` after
  * `astro build` has exited, so the two never hold their memory at the same time.
  *
- *   node scripts/build-search-index.ts [site folder, default dist/client]
+ *   node scripts/build-search-index.ts [site folder, default $OUT_DIR/client or dist/client]
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
-const site = resolve(process.argv[2] ?? 'dist/client');
+const site = resolve(process.argv[2] ?? join(process.env.OUT_DIR ?? 'dist', 'client'));
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const locales = ['zh', 'ug', 'en'];

@@ -8,13 +8,32 @@
  * project's Node 24 runs it.
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../lib/negotiate-locale.ts';
 import { crossSiteRefusal } from './cross-site.ts';
 import { readableTarget } from './request-target.ts';
+import { currentRelease, onReleaseSwitch } from './releases.ts';
 
+type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
-const { handler } = (await import(entry.href)) as { handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void };
+
+/**
+ * The built site to serve: the release the publisher last switched to, else dist/. Loading a
+ * release's entry module gives a handler bound to that release's own files; requests already
+ * being answered finish on the handler they started with.
+ */
+async function load(dir: string): Promise<Handler> {
+  const { handler } = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler: Handler };
+  // The server-side search reads the index of the release it serves.
+  process.env.STATIC_DIR = join(dir, 'client');
+  return handler;
+}
+let handler = await load(currentRelease() ?? fileURLToPath(new URL('../../dist', import.meta.url)));
+onReleaseSwitch(async (dir) => {
+  handler = await load(dir);
+  console.log(`Now serving ${dir}`);
+});
 
 const host = process.env.HOST ?? 'localhost';
 const port = Number(process.env.PORT ?? 4321);

@@ -10,22 +10,27 @@ import { openStore } from './store/open-store.ts';
 import { scheduleMaintenance } from './maintenance.ts';
 import type { Store } from './store/store.ts';
 
-let store: Promise<Store> | undefined;
+/**
+ * Kept on globalThis: when the publisher switches the server to a new release, the new release's
+ * code shares the open Store (and its hourly housekeeping) instead of opening a second one.
+ */
+const STORE = Symbol.for('portal.store');
+const shared = globalThis as unknown as Record<symbol, Promise<Store> | undefined>;
 let calendar: Promise<WorkingDayCalendar> | undefined;
 
 /** The process's Store (SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set). */
 export function getStore(): Promise<Store> {
-  store ??= openStore(process.env).then(
+  shared[STORE] ??= openStore(process.env).then(
     (opened) => {
       scheduleMaintenance(opened);
       return opened;
     },
     (e: unknown) => {
-      store = undefined; // let the next request try again rather than fail forever
+      shared[STORE] = undefined; // let the next request try again rather than fail forever
       throw e;
     },
   );
-  return store;
+  return shared[STORE];
 }
 
 /**

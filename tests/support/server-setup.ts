@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { contentRepository } from './publishing-portal.ts';
 import { TEST_API_CLIENTS } from './integration-key.ts';
 import type { TestProject } from 'vitest/node';
 
@@ -23,7 +24,10 @@ export async function setup(project: TestProject) {
   // Each suite's server keeps its Store in a throwaway folder of its own; tests that read the
   // Store directly get the folder through inject('dataDir').
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-data-'));
-  server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, TRUSTED_PROXY: '1', API_CLIENTS: TEST_API_CLIENTS }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its published content is a Git repository of its own, so nothing a test approves can commit
+  // to the project's.
+  const repo = contentRepository(dataDir);
+  server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, CONTENT_REPO: repo, TRUSTED_PROXY: '1', API_CLIENTS: TEST_API_CLIENTS }, stdio: ['ignore', 'pipe', 'inherit'] });
   project.provide('dataDir', dataDir);
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
