@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowser } from '../support/browser.ts';
 import { sendLetter, STAFF_PASSWORD, testStore } from '../support/staff.ts';
 import { hashPassword } from '../../src/server/staff/passwords.ts';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 
 /**
  * The back office in Chromium: axe (WCAG 2.2 AA) on every back-office page in all three
@@ -33,6 +36,19 @@ async function signIn(page: Page, locale: string, username: string) {
   await page.click('form.admin-form button[type=submit]');
   await page.waitForURL(`**/admin/${locale}/`);
 }
+
+/** A news item whose draft (a Uyghur title added) waits for review, in the test server's drafts tree. */
+async function itemInReview(item: string, by: string) {
+  const drafts = join(inject('dataDir'), 'drafts', 'content', 'news', item);
+  cpSync(join('content', 'news', item), drafts, { recursive: true });
+  const yaml = readFileSync(join(drafts, 'index.yaml'), 'utf8');
+  writeFileSync(join(drafts, 'index.yaml'), yaml.includes('\nug:') ? yaml.replace(/^ug:\n  title: .*$/m, 'ug:\n  title: يېڭى ماۋزۇ') : `${yaml}ug:\n  title: يېڭى ماۋزۇ\n`);
+  const store = await testStore();
+  const user = (await store.getUserByUsername(by))!;
+  const saved = await store.putContentItem({ collection: 'news', item, version: 0, department: /^department: (\S+)$/m.exec(yaml)?.[1] ?? null, state: 'review', editorId: user.id, submittedBy: user.id, submittedAt: new Date(), note: null });
+  return saved;
+}
+const REVIEW_ITEMS = { zh: '2025-03-20-spring-sowing-preparations', ug: '2025-05-15-grassland-ecological-protection', en: '2026-04-23-river-chief-inspection' } as const;
 
 describe.skipIf(!browserAvailable)('the back office in the browser', () => {
   const browser = useBrowser();
@@ -67,6 +83,16 @@ describe.skipIf(!browserAvailable)('the back office in the browser', () => {
       await page.goto(new URL(`/admin/${locale}${path}`, page.url()).href);
       await check(path);
     }
+    await itemInReview(REVIEW_ITEMS[locale], admin);
+    await page.goto(new URL(`/admin/${locale}/content/`, page.url()).href);
+    expect(await page.locator('#pending-table tr[data-item]').count()).toBeGreaterThan(0);
+    await check('content');
+    await page.goto(new URL(`/admin/${locale}/content/news/${REVIEW_ITEMS[locale]}/`, page.url()).href);
+    expect(await page.locator('.diff ins').count()).toBeGreaterThan(0);
+    await check('content item with its changes');
+    await page.click('form:has(input[name=action][value=return]) button[type=submit]');
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    await check('content item with a refused action');
     await page.goto(new URL(`/admin/${locale}/users/`, page.url()).href);
     await page.click('form.admin-form button[type=submit]');
     expect(await page.locator('.error-summary').count()).toBe(1);
