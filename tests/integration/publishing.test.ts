@@ -205,8 +205,12 @@ describe('publishing content', () => {
     expect(run).toMatchObject({ state: 'failed', commit: null });
   });
 
-  it('withdrawing takes a published item off the rebuilt site, with the reason kept', async () => {
+  it('withdrawing takes a published item off the rebuilt site, with the reason kept; drafts catch up with the branch', async () => {
     expect((await get(null, `/zh/news/${OTHER.item}/`)).status).toBe(200);
+    // A change committed outside the CMS, to an item nobody is editing.
+    const contact = join(portal.repo, 'content/pages/contact/index.yaml');
+    writeFileSync(contact, readFileSync(contact, 'utf8').replace(/^(\s*title: .*)$/m, '$1（已更新）'));
+    repoGit('-c', 'user.name=Developer', '-c', 'user.email=dev@staff.invalid', 'commit', '--quiet', '--all', '-m', 'Contact page corrected');
     const noReason = await act('reviewer', OTHER, 'withdraw', '');
     expect(noReason.status).toBe(400);
     const withdrawn = await act('reviewer', OTHER, 'withdraw', '内容已过时');
@@ -219,5 +223,8 @@ describe('publishing content', () => {
     const page = await get('ecology', itemPage(OTHER));
     expect(page.status).toBe(200);
     expect(page.html).toContain('内容已过时');
+    expect(readFileSync(join(portal.drafts, 'content/pages/contact/index.yaml'), 'utf8')).toContain('（已更新）');
+    // The item in review keeps its draft.
+    expect(readFileSync(join(portal.drafts, 'content/news', NEWS.item, 'index.yaml'), 'utf8')).toContain('the day after tomorrow');
   });
 });

@@ -12,6 +12,7 @@ import { gitPerson } from './git.ts';
 import { itemDepartment, itemExists, itemTitle, readItemYaml } from './item-files.ts';
 import { standingOf } from './items.ts';
 import { publishInTurn } from './publisher.ts';
+import { syncDrafts } from './sync-drafts.ts';
 import { draftsRoot, publishedRoot } from './workspace.ts';
 
 export const NOTE_MAX = 2000;
@@ -115,6 +116,7 @@ export async function actOnItem(deps: Deps, staff: Staff, ref: ItemRef, form: { 
         await put({ state: action === 'approve' ? 'published' : 'withdrawn', note: action === 'withdraw' ? note : null, now: end });
       }
       await store.appendAudit({ actor: staff.username, action: action === 'approve' ? 'content.published' : 'content.withdrawn', subject: itemKey(ref), at: end, data: { job: job.id, commit: outcome.commit } });
+      await syncDrafts(store, env);
     })
     .catch((e: unknown) => console.error(`Publishing ${itemKey(ref)} could not be recorded:`, e));
   return { ok: true, action, job: job.id };
