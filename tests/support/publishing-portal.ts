@@ -12,6 +12,8 @@ import { freePort } from './free-port.ts';
 
 export interface PublishingPortal {
   base: string;
+  /** The content editor's address, when it was started beside the portal. */
+  editor?: string;
   root: string;
   repo: string;
   drafts: string;
@@ -36,37 +38,60 @@ export function contentRepository(root: string): string {
   return repo;
 }
 
-export async function startPublishingPortal(extraEnv: Record<string, string> = {}): Promise<PublishingPortal> {
+async function listening(url: string, child: ChildProcess, what: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      /* not listening yet */
+    }
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${what} did not answer within 20 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Starts the portal and, with `withEditor`, the content editor (dist-editor/, built by
+ * `npm test` before the suites run) beside it on the same Store and drafts tree.
+ */
+export async function startPublishingPortal(extraEnv: Record<string, string> = {}, withEditor = false): Promise<PublishingPortal> {
   const root = mkdtempSync(join(tmpdir(), 'portal-publishing-'));
   const repo = contentRepository(root);
   const drafts = join(root, 'drafts');
   cpSync(join(repo, 'content'), join(drafts, 'content'), { recursive: true });
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
-  const port = await freePort();
-  const env = { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, CONTENT_REPO: repo, DRAFTS_DIR: drafts, TRUSTED_PROXY: '1', ...extraEnv };
-  const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
-  const server: ChildProcess = spawn(node, ['src/server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [port, editorPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/zh/`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (server.exitCode !== null) throw new Error(`the portal exited with code ${server.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the portal did not answer within 20 s');
-    await new Promise((r) => setTimeout(r, 100));
+  const editor = `http://127.0.0.1:${editorPort}`;
+  const env = {
+    HOST: '127.0.0.1', PORT: String(port), EDITOR_PORT: String(editorPort), PORTAL_URL: base, EDITOR_URL: editor,
+    DATA_DIR: dataDir, CONTENT_REPO: repo, DRAFTS_DIR: drafts, TRUSTED_PROXY: '1', ...extraEnv,
+  };
+  const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
+  const servers: ChildProcess[] = [];
+  const start = async (script: string, url: string, what: string) => {
+    const child = spawn(node, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    servers.push(child);
+    await listening(url, child, what);
+  };
+  await start('src/server/main.ts', `${base}/zh/`, 'the portal');
+  if (withEditor) {
+    if (!existsSync('dist-editor/server/entry.mjs')) throw new Error('dist-editor/ is missing: `npm test` builds the editor first (or run `npm run build:editor`).');
+    await start('src/editor/main.ts', `${editor}/keystatic`, 'the editor');
   }
   return {
     base, root, repo, drafts, dataDir, env,
+    ...(withEditor ? { editor } : {}),
     stop: async () => {
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        await exited;
-      }
+      await Promise.all(servers.filter((s) => s.exitCode === null).map((s) => {
+        const exited = new Promise((r) => s.once('exit', r));
+        s.kill('SIGTERM');
+        return exited;
+      }));
       rmSync(root, { recursive: true, force: true });
     },
   };
