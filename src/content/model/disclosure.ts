@@ -40,7 +40,7 @@ export const policy = ({ reference }: ModelHelpers) =>
     documentNumber: hint(z.string().min(1).optional(), { label: '文号' }),
     topic: hint(reference.topics, { label: '主题分类' }),
     genre: hint(reference.genres, { label: '体裁分类' }),
-    validity: hint(z.enum(['valid', 'amended', 'repealed', 'expired']).default('valid'), { label: '有效性' }),
+    validity: hint(z.enum(['valid', 'amended', 'repealed', 'expired']).default('valid'), { label: '有效性', options: 'validity' }),
     /** The document that amended or repealed this one. */
     replacedBy: hint(reference.policies.optional(), { label: '修改或废止它的文件' }),
     /** When a repeal or expiry took effect. */
@@ -57,7 +57,7 @@ export const interpretation = <I extends z.ZodType>({ reference, image }: ModelH
     department: hint(reference.departments, { label: '发布机构' }),
     policy: hint(reference.policies, { label: '所解读的文件' }),
     /** How it explains: in words, with a chart, by the official who drafted it, in a video… */
-    form: hint(z.enum(['text', 'graphic', 'official', 'expert', 'media']).default('text'), { label: '解读形式' }),
+    form: hint(z.enum(['text', 'graphic', 'official', 'expert', 'media']).default('text'), { label: '解读形式', options: 'interpretation.form' }),
     image: hint(image().optional(), { label: '封面图片' }),
     ...editions(articleEdition).shape,
   });
@@ -180,7 +180,7 @@ export const report = ({ reference }: ModelHelpers) =>
  * region's own (Rozi, Corban) and the weekends worked instead (调休). Deadlines count on it.
  */
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const scope = hint(z.enum(['national', 'regional']).optional(), { label: '范围（全国 national / 本区 regional）' });
+const scope = hint(z.enum(['national', 'regional']).optional(), { label: '范围', options: { national: '全国', regional: '本区' } });
 export const calendar = () =>
   z.object({
     year: hint(z.number().int().min(2000), { label: '年份' }),

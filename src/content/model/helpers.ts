@@ -35,6 +35,11 @@ export interface FieldMeta {
   kind?: 'beijingDateTime' | 'image' | 'attachment' | 'structured';
   /** The collection a plain reference names. */
   ref?: ReferencedCollection;
+  /**
+   * The name shown for each value of an enum: the prefix of its keys in the UI dictionaries
+   * (`validity` names `valid` by `validity.valid`), or the names themselves.
+   */
+  options?: string | Record<string, string>;
   /** The language of the text inside; `ug` is edited right to left and stored normalised. */
   lang?: 'zh' | 'ug' | 'en';
 }

@@ -70,7 +70,7 @@ export const siteSettings = () =>
     indexScheme: hint(
       z
         .object({
-          front: hint(z.enum(['creditCode', 'orgCode']).default('creditCode'), { label: '前段' }),
+          front: hint(z.enum(['creditCode', 'orgCode']).default('creditCode'), { label: '前段', options: { creditCode: '统一社会信用代码', orgCode: '组织机构代码' } }),
           serialDigits: hint(z.number().int().min(3).max(8).default(5), { label: '流水号位数' }),
         })
         .default({ front: 'creditCode', serialDigits: 5 }),

@@ -11,7 +11,7 @@ import { named } from './disclosure.ts';
 import { hint, type ModelHelpers } from './helpers.ts';
 
 /** 人生事件 for citizens, 企业生命周期 for businesses: the hall's third way in, after audience and department. */
-export const lifeEvent = () => named.extend({ audience: hint(z.enum(AUDIENCES), { label: '服务对象' }) });
+export const lifeEvent = () => named.extend({ audience: hint(z.enum(AUDIENCES), { label: '服务对象', options: 'services.audience' }) });
 
 const phone = z.string().regex(/^0\d{2,3}-\d{7,8}$/, 'must be a telephone number like 0990-5551234');
 
@@ -25,7 +25,7 @@ const material = z.object({
   originals: hint(z.number().int().min(0).default(1), { label: '原件份数' }),
   copies: hint(z.number().int().min(0).default(0), { label: '复印件份数' }),
   /** 材料形式 */
-  medium: hint(z.enum(['paper', 'electronic', 'either']).default('either'), { label: '材料形式' }),
+  medium: hint(z.enum(['paper', 'electronic', 'either']).default('either'), { label: '材料形式', options: 'services.medium' }),
   /** 空白表格 and 示例样表, kept in the guide's files/ folder. */
   blank: hint(attachment.shape.file.optional(), { label: '空白表格' }),
   sample: hint(attachment.shape.file.optional(), { label: '示例样表' }),
@@ -73,11 +73,11 @@ const serviceGuide = ({ reference }: ModelHelpers) =>
   z
     .object({
       /** 事项类型 */
-      kind: hint(z.enum(SERVICE_KINDS), { label: '事项类型' }),
+      kind: hint(z.enum(SERVICE_KINDS), { label: '事项类型', options: 'services.kind' }),
       /** 办理机构 */
       department: hint(reference.departments, { label: '办理机构' }),
       /** 服务对象 */
-      audience: hint(z.array(z.enum(AUDIENCES)).min(1), { label: '服务对象' }),
+      audience: hint(z.array(hint(z.enum(AUDIENCES), { options: 'services.audience' })).min(1), { label: '服务对象' }),
       lifeEvents: hint(z.array(reference.lifeEvents).default([]), { label: '人生事件' }),
       /** When the guide was last checked or changed: the page's PubDate. */
       updated: hint(publishTime, { label: '更新时间' }),
