@@ -38,6 +38,8 @@ interface Place {
   required: boolean;
   /** Inside a Uyghur edition. */
   uyghur: boolean;
+  /** The name to show when the schema has none (an array's elements take the array's). */
+  label?: string;
 }
 
 export class UnmappableSchema extends Error {
@@ -49,7 +51,7 @@ export function fieldFor(schema: z.ZodType, place: Place): ComponentSchema {
   const { inner, optional, defaultValue, hints, uyghur } = unwrap(schema);
   const required = place.required && !optional;
   const inUyghur = place.uyghur || uyghur;
-  const label = hints.label ?? place.path.split('.').at(-1)!;
+  const label = hints.label ?? place.label ?? place.path.split('.').at(-1)!;
   const common = { label, ...(hints.description ? { description: hints.description } : {}) };
   const child = (key: string, s: z.ZodType, childRequired: boolean) => fieldFor(s, { path: `${place.path}.${key}`, required: childRequired, uyghur: inUyghur });
 
@@ -96,7 +98,7 @@ function arrayField(array: z.ZodArray, common: { label: string; description?: st
   if (element.hints.ref) return fields.multiRelationship({ ...common, collection: element.hints.ref, validation: { length: { min } } });
   if (element.inner instanceof z.ZodEnum) return fields.multiselect({ ...common, options: optionsOf(element.inner, element.hints) });
   // An element exists once added, so what it needs is required whatever the array's place.
-  const item = fieldFor(array.element as z.ZodType, { path: `${place.path}[]`, required: true, uyghur: inUyghur });
+  const item = fieldFor(array.element as z.ZodType, { path: `${place.path}[]`, required: true, uyghur: inUyghur, label: common.label });
   return fields.array(item, { ...common, itemLabel: (props: unknown) => firstText(props) ?? common.label, ...(min > 0 ? { validation: { length: { min } } } : {}) });
 }
 
