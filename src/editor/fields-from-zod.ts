@@ -84,9 +84,8 @@ export function fieldFor(schema: z.ZodType, place: Place): ComponentSchema {
     return fields.object(Object.fromEntries(Object.entries(shape).map(([key, s]) => [key, child(key, s, required)])), common);
   }
   if (inner instanceof z.ZodUnion && objectShape(inner)) {
-    // Keys that tell the variants apart first (a holiday's `date`, or `from` and `to`), then the shared ones.
     const everywhere = keysInEveryVariant(inner);
-    const keys = Object.entries(objectShape(inner)!).sort(([a], [b]) => Number(everywhere.has(a)) - Number(everywhere.has(b)));
+    const keys = Object.entries(objectShape(inner)!);
     return fields.object(Object.fromEntries(keys.map(([key, s]) => [key, child(key, s, required && everywhere.has(key))])), common);
   }
   throw new UnmappableSchema(`no Keystatic field for the zod ${inner.def.type} at ${place.path}: add a case to src/editor/fields-from-zod.ts or a hint to the model`);

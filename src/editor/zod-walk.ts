@@ -63,7 +63,9 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null
     if (variants.some((v) => v === null)) return null;
     const merged: Record<string, z.ZodType> = {};
     for (const variant of variants) for (const [key, field] of Object.entries(variant!)) merged[key] ??= field;
-    return merged;
+    // The keys that tell the variants apart first (a holiday's `date`, or `from` and `to`), then the shared ones.
+    const everywhere = keysInEveryVariant(schema);
+    return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => Number(everywhere.has(a)) - Number(everywhere.has(b))));
   }
   return null;
 }

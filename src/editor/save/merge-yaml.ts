@@ -10,7 +10,7 @@ import { Stamp } from './yaml-style.ts';
 
 /** Lists written on one line (`keywords: [a, b]`), as in our files. */
 const FLOW_LISTS = new Set(['keywords', 'audience', 'lifeEvents', 'related', 'accept']);
-/** Top-level blocks that start after a blank line. */
+/** Top-level blocks that start after a blank line, in files that use blank lines. */
 const SPACED_KEYS = new Set(['zh', 'ug', 'en']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Stamp);
@@ -37,7 +37,7 @@ function merge(doc: Document, node: Node | null, value: unknown, depth: number):
         pair.value = merge(doc, pair.value as Node | null, value[key], depth + 1);
         return;
       }
-      const pair = newPair(doc, key, value[key], depth);
+      const pair = newPair(doc, key, value[key], depth, node.items);
       // After the key it follows in the posted item, or first.
       const previous = i === 0 ? -1 : node.items.findIndex((p) => keyOf(p) === wanted[i - 1]);
       node.items.splice(previous + 1, 0, pair);
@@ -62,9 +62,11 @@ function merge(doc: Document, node: Node | null, value: unknown, depth: number):
 
 const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
 
-function newPair(doc: Document, key: string, value: unknown, depth: number): Pair {
+function newPair(doc: Document, key: string, value: unknown, depth: number, siblings: Pair[]): Pair {
   const keyNode = new Scalar(key);
-  if (depth === 0 && SPACED_KEYS.has(key)) keyNode.spaceBefore = true;
+  // A blank line before a language's block, as the file does it (a new file does).
+  const blocks = siblings.filter((p) => SPACED_KEYS.has(keyOf(p)));
+  if (depth === 0 && SPACED_KEYS.has(key)) keyNode.spaceBefore = blocks.length === 0 || blocks.some((p) => isScalar(p.key) && p.key.spaceBefore === true);
   return new Pair(keyNode, newNode(doc, value, key));
 }
 

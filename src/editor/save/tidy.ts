@@ -16,6 +16,7 @@ import { Stamp } from './yaml-style.ts';
 const beijingText = (instant: Date) => `${new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Stamp) && !(v instanceof Date);
+const rank = (keys: string[], key: string) => (keys.includes(key) ? keys.indexOf(key) : keys.length);
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isRecord(v) && Object.keys(v).length === 0);
 
 /**
@@ -30,7 +31,11 @@ export function tidy(schema: z.ZodType, posted: unknown, before: unknown): unkno
   const shape = objectShape(inner);
   if (shape && isRecord(posted)) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(posted)) {
+    // In the model's order, so that a key new to the file is placed where the model has it.
+    const known = Object.keys(shape);
+    const keys = Object.keys(posted).sort((a, b) => rank(known, a) - rank(known, b));
+    for (const key of keys) {
+      const v = posted[key];
       // A key the model does not know is kept for zod to judge, never dropped silently.
       const tidied = key in shape ? tidy(shape[key]!, v, isRecord(before) ? before[key] : undefined) : v;
       if (tidied !== undefined) out[key] = tidied;
