@@ -10,10 +10,12 @@ import { parse } from 'yaml';
 
 const CONFIG = fileURLToPath(new URL('../../keystatic.config.ts', import.meta.url));
 
+const SETTINGS = new URL('../../content/settings/site.yaml', import.meta.url);
+
 /** The portal's short name from its settings, for the CMS's header. */
-function portalName(root: URL): string | undefined {
+function portalName(): string | undefined {
   try {
-    const site = parse(readFileSync(new URL('content/settings/site.yaml', root), 'utf8')) as { zh?: { shortName?: string } };
+    const site = parse(readFileSync(SETTINGS, 'utf8')) as { zh?: { shortName?: string } };
     return site.zh?.shortName;
   } catch {
     return undefined;
@@ -24,12 +26,12 @@ export function keystaticEditor(): AstroIntegration {
   return {
     name: 'portal-keystatic-editor',
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, addMiddleware, updateConfig }) => {
+      'astro:config:setup': ({ injectRoute, addMiddleware, updateConfig }) => {
         updateConfig({
           vite: {
             // Keystatic's page imports its configuration by this name.
             plugins: [{ name: 'portal-keystatic-config', resolveId: (id: string) => (id === 'virtual:keystatic-config' ? CONFIG : null) }],
-            define: { __PORTAL_BRAND__: JSON.stringify(portalName(config.root) ?? '门户网站') },
+            define: { __PORTAL_BRAND__: JSON.stringify(portalName() ?? '门户网站') },
             optimizeDeps: { entries: ['keystatic.config.ts'] },
           },
         });

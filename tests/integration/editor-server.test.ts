@@ -223,6 +223,37 @@ describe('saving an item', () => {
     expect(await editor.store.getContentItem('news', '2026-12-01-winter-wheat-sowing')).toMatchObject({ state: 'draft', department: 'agriculture' });
   });
 
+  it('keeps the pictures of a body: an untouched body keeps them, an edit that would lose them is refused', async () => {
+    const centre = await staffCookie(editor.store, 'centre');
+    const dir = 'content/news/2026-08-06-beiting-tianchi-expressway-opens';
+    // Keystatic reads `![…](../photo-2.jpg)` as body/<lang>/../photo-2.jpg and asks to delete it on every save.
+    const misread = ['zh', 'ug', 'en'].map((lang) => ({ path: `${dir}/body/${lang}/../photo-2.jpg` }));
+    const posted = asKeystaticWrites(`${dir}/index.yaml`, (item) => (item.zh.title += '（更新）'));
+    const titleOnly = await save(centre, { additions: [{ path: `${dir}/index.yaml`, contents: b64(posted) }], deletions: misread });
+    expect(titleOnly.status, await titleOnly.clone().text()).toBe(200);
+    expect(existsSync(drafted(`${dir}/photo-2.jpg`))).toBe(true);
+    expect(draftText(`${dir}/index.yaml`)).toContain('（更新）');
+
+    const zh = draftText(`${dir}/body/zh.md`);
+    const asText = zh.replace('![', '!\\[').replace('](', ']\\(');
+    const edited = await save(centre, { additions: [{ path: `${dir}/body/zh.md`, contents: b64(`补充。\n\n${asText}`) }], deletions: misread });
+    expect(edited.status).toBe(422);
+    expect(await edited.text()).toContain('图片');
+    expect(draftText(`${dir}/body/zh.md`)).toBe(zh);
+    expect(existsSync(drafted(`${dir}/photo-2.jpg`))).toBe(true);
+  });
+
+  it('writes an edited body’s tables as our files do', async () => {
+    const centre = await staffCookie(editor.store, 'centre');
+    const body = 'content/interpretations/2026-04-30-flood-emergency-plan-graphic/body/en.md';
+    const published = readFileSync(body, 'utf8');
+    // Keystatic pads every cell; the edit is the heading.
+    const padded = published.replace('| Colour | Meaning |', '| Colour | Meaning                                             |').replace('| --- | --- |', '| ------ | --------------------------------------------------- |').replace(/^## (.*)$/m, '## $1 (updated)');
+    const res = await save(centre, { additions: [{ path: body, contents: b64(padded) }] });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(draftText(body)).toBe(published.replace(/^## (.*)$/m, '## $1 (updated)'));
+  });
+
   it('keeps the site’s shared frame (settings, departments…) to the centre', async () => {
     const path = 'content/settings/site.yaml';
     const posted = dump({ ...(load(draftText(path)) as object), phone: '0990-5550199' });

@@ -51,8 +51,9 @@ function merge(doc: Document, node: Node | null, value: unknown, depth: number):
   if (!isRecord(value) && !Array.isArray(value) && isScalar(node)) {
     if (!sameScalar(node.value, value)) {
       node.value = value;
-      // A block scalar (`|-`) stays one only for text that still has lines.
-      if (typeof value !== 'string' || !value.includes('\n')) node.type = undefined;
+      // The scalar keeps its quoting; a block scalar (`|-`) stays one only for text that still has lines.
+      const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      if (typeof value !== 'string' || (block && !value.includes('\n'))) node.type = undefined;
       node.tag = undefined;
     }
     return node;

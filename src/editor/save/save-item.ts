@@ -7,7 +7,8 @@
  *      the posted file gives it (nobody moves an item into or out of their department);
  *   4. put the item's YAML in canonical form, with Uyghur normalised, and check it against the
  *      content model;
- *   5. normalise the Uyghur body; an empty body is no body: delete it;
+ *   5. put the bodies' tables back in our form and normalise the Uyghur body; an empty body is
+ *      no body: delete it (a save that would lose a body's picture is refused first);
  *   6. write through Keystatic's handler;
  *   7. record the item as this editor's draft.
  * Keystatic shows the text of a refusal to the editor, so refusals say what to do, in Chinese.
@@ -22,6 +23,7 @@ import type { Store } from '../../server/store/store.ts';
 import { COLLECTION_LAYOUTS, contentModel, type ModelCollection } from '../../content/model/index.ts';
 import { plainHelpers } from '../../content/model/helpers.ts';
 import { canonicalItem } from './canonical-item.ts';
+import { ourMarkdownStyle } from './markdown-style.ts';
 import { unknownKeys } from './tidy.ts';
 import { readUpdate, updateBody, type FileWrite, type Update } from './update-request.ts';
 import { asSiteReadsIt } from './yaml-style.ts';
@@ -46,9 +48,12 @@ const refusal = (status: number, message: string) =>
 
 /** Handles `POST /api/keystatic/update`. */
 export async function saveFromKeystatic(request: Request, ctx: SaveContext): Promise<Response> {
-  const update = readUpdate(await request.json().catch(() => null));
-  if (!update) return refusal(400, '保存被拒绝：请求格式不正确。');
+  const posted = readUpdate(await request.json().catch(() => null));
+  if (!posted) return refusal(400, '保存被拒绝：请求格式不正确。');
 
+  const misread = bodyImagesMisread(posted);
+  if (misread === 'edited') return refusal(422, BODY_IMAGES);
+  const update = misread === 'untouched' ? { ...posted, deletions: posted.deletions.filter((path) => !BODY_IMAGE.test(path)) } : posted;
   const ref = oneItem(update);
   if (!ref) return refusal(400, '保存被拒绝：一次只能保存一个条目，且只能写入该条目的文件夹（更改文件夹名请联系信息中心）。');
 
@@ -77,15 +82,36 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   const writes: FileWrite[] = [];
   const deletions = [...update.deletions];
   for (const addition of update.additions) {
+    const body = /\/body\/(zh|ug|en)\.md$/.exec(addition.path)?.[1];
     if (addition === postedYaml) writes.push({ path: addition.path, contents: encoder.encode(canonical!.text) });
-    else if (/\/body\/(zh|ug|en)\.md$/.test(addition.path) && addition.contents.byteLength === 0) deletions.push(addition.path);
-    else if (addition.path.endsWith('/body/ug.md')) writes.push({ path: addition.path, contents: encoder.encode(normalizeUyghur(decoder.decode(addition.contents))) });
-    else writes.push(addition);
+    else if (body && addition.contents.byteLength === 0) deletions.push(addition.path);
+    else if (body) {
+      const markdown = ourMarkdownStyle(decoder.decode(addition.contents));
+      writes.push({ path: addition.path, contents: encoder.encode(body === 'ug' ? normalizeUyghur(markdown) : markdown) });
+    } else writes.push(addition);
   }
 
   const response = await ctx.keystatic(rewritten(request, { additions: writes, deletions }));
   if (response.ok) await recordSave(ctx.store, { ref, department: after, staff: ctx.staff });
   return response;
+}
+
+/**
+ * Our bodies show pictures kept beside the item (`![…](../photo.jpg)`). Keystatic's Markdown
+ * editor cannot hold them: it reads the picture as `body/<lang>/../photo.jpg`, asks to delete
+ * that path on every save, and writes an edited body with the picture turned into text. When
+ * the body itself is not being written (nobody edited it), the deletion is Keystatic's misreading
+ * and is dropped; when it is, the save would lose the picture and is refused.
+ */
+const BODY_IMAGE = /\/body\/(zh|ug|en)\/\.\.\/[^/]+$/;
+const BODY_IMAGES =
+  '保存被拒绝：此条目的正文引用了条目文件夹中的图片（如 ../photo.jpg），内容编辑器目前会把这样的图片改成文字。为免图片丢失，本次保存已取消；请联系信息中心修改此条目的正文。';
+
+function bodyImagesMisread(update: Update): 'none' | 'untouched' | 'edited' {
+  const langs = update.deletions.map((path) => BODY_IMAGE.exec(path)?.[1]).filter((lang) => lang !== undefined);
+  if (langs.length === 0) return 'none';
+  const written = (lang: string) => update.additions.some((a) => a.path.endsWith(`/body/${lang}.md`));
+  return langs.some(written) ? 'edited' : 'untouched';
 }
 
 /** The one item every path of the update lies in, or null. */
