@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { keystaticEditor } from './src/editor/integration.ts';
 
+/** @param {string} path */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const cacheDir = process.env.CACHE_DIR ? `${process.env.CACHE_DIR}/editor` : here('./node_modules/.astro-editor');
 
