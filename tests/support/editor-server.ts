@@ -1,0 +1,71 @@
+/**
+ * The editor server (src/editor/main.ts) for integration tests: built once per test file with
+ * `npm run build:editor`, started on a free port with a throwaway Store (DATA_DIR) and drafts
+ * tree (DRAFTS_DIR). Staff accounts and their sessions are made directly in that Store; the
+ * session cookie is the back office's.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StaffRole } from '../../src/lib/staff/roles.ts';
+import { SESSION_COOKIE, startSession } from '../../src/server/staff/sessions.ts';
+import { openStore } from '../../src/server/store/open-store.ts';
+import type { Store } from '../../src/server/store/store.ts';
+import { freePort } from './free-port.ts';
+
+export interface EditorServer {
+  url: string;
+  dataDir: string;
+  draftsDir: string;
+  store: Store;
+  /** Seconds the editor build took. */
+  buildSeconds: number;
+  stop(): Promise<void>;
+}
+
+export const PORTAL_URL = 'http://portal.test:4321';
+const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
+
+export async function startEditorServer(): Promise<EditorServer> {
+  const started = performance.now();
+  // Through npm, so the editor is built as developers build it (on the project's Node).
+  execFileSync('npm', ['run', 'build:editor', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CACHE_DIR: process.env.CACHE_DIR ?? join(process.cwd(), '.astro-cache') } });
+  const buildSeconds = (performance.now() - started) / 1000;
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'editor-data-'));
+  const draftsDir = join(mkdtempSync(join(tmpdir(), 'editor-drafts-')), 'drafts');
+  const port = await freePort();
+  const server: ChildProcess = spawn(node, ['src/editor/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', EDITOR_PORT: String(port), DATA_DIR: dataDir, DRAFTS_DIR: draftsDir, PORTAL_URL },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await fetch(`${url}/keystatic`, { redirect: 'manual' });
+      break;
+    } catch {
+      /* not listening yet */
+    }
+    if (server.exitCode !== null) throw new Error(`the editor server exited with code ${server.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the editor server did not answer within 20 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const store = await openStore({ DATA_DIR: dataDir });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.once('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
+  return { url, dataDir, draftsDir, store, buildSeconds, stop };
+}
+
+let serial = 0;
+
+/** A staff account made in the editor's Store, with a session: the cookie a signed-in browser sends. */
+export async function staffCookie(store: Store, role: StaffRole, department: string | null = null): Promise<string> {
+  const user = await store.createUser({ username: `editor-${role}.${process.pid}.${++serial}`, displayName: `${role} ${serial}`, role, department, passwordHash: 'not used: sessions are made directly' });
+  return `${SESSION_COOKIE}=${await startSession(store, user, new Date())}`;
+}
