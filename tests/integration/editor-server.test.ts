@@ -33,7 +33,6 @@ function fingerprint(dir = 'content'): string {
 beforeAll(async () => {
   publishedBefore = fingerprint();
   editor = await startEditorServer();
-  console.log(`editor build: ${editor.buildSeconds.toFixed(1)} s`);
 }, 180_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * tree (DRAFTS_DIR). Staff accounts and their sessions are made directly in that Store; the
  * session cookie is the back office's.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,6 @@ export interface EditorServer {
   dataDir: string;
   draftsDir: string;
   store: Store;
-  /** Seconds the editor build took. */
-  buildSeconds: number;
   stop(): Promise<void>;
 }
 
@@ -28,10 +26,8 @@ export const PORTAL_URL = 'http://portal.test:4321';
 const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
 
 export async function startEditorServer(): Promise<EditorServer> {
-  const started = performance.now();
-  // Through npm, so the editor is built as developers build it (on the project's Node).
-  execFileSync('npm', ['run', 'build:editor', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CACHE_DIR: process.env.CACHE_DIR ?? join(process.cwd(), '.astro-cache') } });
-  const buildSeconds = (performance.now() - started) / 1000;
+  // `npm test` builds the editor (npm run build:editor) before the suites run, once for all of them.
+  if (!existsSync('dist-editor/server/entry.mjs')) throw new Error('dist-editor/ is missing: `npm test` builds the editor first (or run `npm run build:editor`).');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'editor-data-'));
   const draftsDir = join(mkdtempSync(join(tmpdir(), 'editor-drafts-')), 'drafts');
@@ -59,7 +55,7 @@ export async function startEditorServer(): Promise<EditorServer> {
       server.once('exit', () => resolve());
       server.kill('SIGTERM');
     });
-  return { url, dataDir, draftsDir, store, buildSeconds, stop };
+  return { url, dataDir, draftsDir, store, stop };
 }
 
 let serial = 0;
