@@ -57,6 +57,9 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   const ref = oneItem(update);
   if (!ref) return refusal(400, '保存被拒绝：一次只能保存一个条目，且只能写入该条目的文件夹（更改文件夹名请联系信息中心）。');
 
+  const odd = update.additions.find((a) => !isPublishableFile(ref, a.path));
+  if (odd) return refusal(422, `保存被拒绝：${odd.path.split('/').pop()} 不是可以发布的文件。图片请用小写英文文件名的 JPG、PNG、WebP、AVIF 或 GIF；附件请用 PDF、DOCX、XLSX、DOC、XLS、ZIP 或 OFD。`);
+
   const yamlPath = yamlOfItem(ref);
   const onDisk = await readFile(join(ctx.draftsRoot, yamlPath), 'utf8').catch(() => null);
   const postedYaml = update.additions.find((a) => a.path === yamlPath);
@@ -121,6 +124,21 @@ function oneItem(update: Update): ItemRef | null {
   if (refs.length === 0 || refs.some((r) => r === null)) return null;
   const keys = new Set(refs.map((r) => itemKey(r!)));
   return keys.size === 1 ? refs[0]! : null;
+}
+
+/**
+ * The files an item may hold: its YAML, its bodies, pictures beside it and downloads under
+ * `files/`. Everything in `files/` is published under the portal's own address, so a page or a
+ * script uploaded there would run as the portal: only the kinds the portal publishes are taken.
+ */
+const PICTURE = /^[a-z0-9][a-z0-9._-]*\.(jpe?g|png|webp|avif|gif)$/;
+const DOWNLOAD = /^files\/[a-z0-9][a-z0-9._-]*\.(pdf|docx|xlsx|doc|xls|zip|ofd)$/;
+function isPublishableFile(ref: ItemRef, path: string): boolean {
+  const yaml = yamlOfItem(ref);
+  if (path === yaml) return true;
+  if (!yaml.endsWith('/index.yaml')) return false;
+  const inFolder = path.slice(yaml.length - 'index.yaml'.length);
+  return /^body\/(zh|ug|en)\.md$/.test(inFolder) || PICTURE.test(inFolder) || DOWNLOAD.test(inFolder);
 }
 
 /** The department an item belongs to: its `department:`; none for the site's shared frame. */
