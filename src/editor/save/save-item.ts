@@ -85,18 +85,33 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   const writes: FileWrite[] = [];
   const deletions = [...update.deletions];
   for (const addition of update.additions) {
-    const body = /\/body\/(zh|ug|en)\.md$/.exec(addition.path)?.[1];
     if (addition === postedYaml) writes.push({ path: addition.path, contents: encoder.encode(canonical!.text) });
-    else if (body && addition.contents.byteLength === 0) deletions.push(addition.path);
-    else if (body) {
-      const markdown = ourMarkdownStyle(decoder.decode(addition.contents));
-      writes.push({ path: addition.path, contents: encoder.encode(body === 'ug' ? normalizeUyghur(markdown) : markdown) });
-    } else writes.push(addition);
+    else if (!isBody(addition.path)) writes.push(addition);
+    else if (addition.contents.byteLength === 0) deletions.push(addition.path);
+    else {
+      const body = bodyAsStored(addition);
+      if (!body) return refusal(400, `保存被拒绝：${addition.path} 不是 UTF-8 文本。`);
+      writes.push(body);
+    }
   }
 
   const response = await ctx.keystatic(rewritten(request, { additions: writes, deletions }));
   if (response.ok) await recordSave(ctx.store, { ref, department: after, staff: ctx.staff });
   return response;
+}
+
+const isBody = (path: string) => /\/body\/(zh|ug|en)\.md$/.test(path);
+
+/** An edited body in our Markdown style, Uyghur normalised; null when it is not UTF-8 text. */
+function bodyAsStored(addition: FileWrite): FileWrite | null {
+  let markdown: string;
+  try {
+    markdown = ourMarkdownStyle(decoder.decode(addition.contents));
+  } catch {
+    return null;
+  }
+  if (addition.path.endsWith('/body/ug.md')) markdown = normalizeUyghur(markdown);
+  return { path: addition.path, contents: encoder.encode(markdown) };
 }
 
 /**
