@@ -23,6 +23,7 @@ import type { Store } from '../../server/store/store.ts';
 import { COLLECTION_LAYOUTS, contentModel, type ModelCollection } from '../../content/model/index.ts';
 import { plainHelpers } from '../../content/model/helpers.ts';
 import { canonicalItem } from './canonical-item.ts';
+import { BODY_IMAGE, bodyImagesMisread, isBody, isPublishableFile } from './item-files.ts';
 import { ourMarkdownStyle } from './markdown-style.ts';
 import { unknownKeys } from './tidy.ts';
 import { readUpdate, updateBody, type FileWrite, type Update } from './update-request.ts';
@@ -45,6 +46,10 @@ const encoder = new TextEncoder();
 
 const refusal = (status: number, message: string) =>
   new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/** See src/editor/save/item-files.ts: Keystatic would turn the body's pictures into text. */
+const BODY_IMAGES =
+  '保存被拒绝：此条目的正文引用了条目文件夹中的图片（如 ../photo.jpg），内容编辑器目前会把这样的图片改成文字。为免图片丢失，本次保存已取消；请联系信息中心修改此条目的正文。';
 
 /** Handles `POST /api/keystatic/update`. */
 export async function saveFromKeystatic(request: Request, ctx: SaveContext): Promise<Response> {
@@ -100,8 +105,6 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   return response;
 }
 
-const isBody = (path: string) => /\/body\/(zh|ug|en)\.md$/.test(path);
-
 /** An edited body in our Markdown style, Uyghur normalised; null when it is not UTF-8 text. */
 function bodyAsStored(addition: FileWrite): FileWrite | null {
   let markdown: string;
@@ -114,24 +117,6 @@ function bodyAsStored(addition: FileWrite): FileWrite | null {
   return { path: addition.path, contents: encoder.encode(markdown) };
 }
 
-/**
- * Our bodies show pictures kept beside the item (`![…](../photo.jpg)`). Keystatic's Markdown
- * editor cannot hold them: it reads the picture as `body/<lang>/../photo.jpg`, asks to delete
- * that path on every save, and writes an edited body with the picture turned into text. When
- * the body itself is not being written (nobody edited it), the deletion is Keystatic's misreading
- * and is dropped; when it is, the save would lose the picture and is refused.
- */
-const BODY_IMAGE = /\/body\/(zh|ug|en)\/\.\.\/[^/]+$/;
-const BODY_IMAGES =
-  '保存被拒绝：此条目的正文引用了条目文件夹中的图片（如 ../photo.jpg），内容编辑器目前会把这样的图片改成文字。为免图片丢失，本次保存已取消；请联系信息中心修改此条目的正文。';
-
-function bodyImagesMisread(update: Update): 'none' | 'untouched' | 'edited' {
-  const langs = update.deletions.map((path) => BODY_IMAGE.exec(path)?.[1]).filter((lang) => lang !== undefined);
-  if (langs.length === 0) return 'none';
-  const written = (lang: string) => update.additions.some((a) => a.path.endsWith(`/body/${lang}.md`));
-  return langs.some(written) ? 'edited' : 'untouched';
-}
-
 /** The one item every path of the update lies in, or null. */
 function oneItem(update: Update): ItemRef | null {
   const paths = [...update.additions.map((a) => a.path), ...update.deletions];
@@ -139,21 +124,6 @@ function oneItem(update: Update): ItemRef | null {
   if (refs.length === 0 || refs.some((r) => r === null)) return null;
   const keys = new Set(refs.map((r) => itemKey(r!)));
   return keys.size === 1 ? refs[0]! : null;
-}
-
-/**
- * The files an item may hold: its YAML, its bodies, pictures beside it and downloads under
- * `files/`. Everything in `files/` is published under the portal's own address, so a page or a
- * script uploaded there would run as the portal: only the kinds the portal publishes are taken.
- */
-const PICTURE = /^[a-z0-9][a-z0-9._-]*\.(jpe?g|png|webp|avif|gif)$/;
-const DOWNLOAD = /^files\/[a-z0-9][a-z0-9._-]*\.(pdf|docx|xlsx|doc|xls|zip|ofd)$/;
-function isPublishableFile(ref: ItemRef, path: string): boolean {
-  const yaml = yamlOfItem(ref);
-  if (path === yaml) return true;
-  if (!yaml.endsWith('/index.yaml')) return false;
-  const inFolder = path.slice(yaml.length - 'index.yaml'.length);
-  return /^body\/(zh|ug|en)\.md$/.test(inFolder) || PICTURE.test(inFolder) || DOWNLOAD.test(inFolder);
 }
 
 /** The department an item belongs to: its `department:`; none for the site's shared frame. */
