@@ -191,6 +191,15 @@ describe('saving an item', () => {
     expect((await save(centre, { additions: [{ path: `${OWN}/index.yaml`, contents: 'not base64!' }] })).status).toBe(400);
   });
 
+  it('takes only files the portal publishes: no page or script among the downloads', async () => {
+    const centre = await staffCookie(editor.store, 'centre');
+    for (const path of [`${OWN}/files/notice.html`, `${OWN}/files/Notice.PDF`, `${OWN}/cover.svg`, `${OWN}/notes.txt`, 'content/departments/agriculture/photo.jpg']) {
+      const res = await save(centre, { additions: [{ path, contents: b64('<script>alert(1)</script>') }] });
+      expect([400, 422], path).toContain(res.status);
+      expect(existsSync(drafted(path)), path).toBe(false);
+    }
+  });
+
   it('refuses an item the content model rejects, saying why', async () => {
     const centre = await staffCookie(editor.store, 'centre');
     const before = draftText(`${OWN}/index.yaml`);

@@ -5,9 +5,9 @@
  * session cookie is the back office's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { StaffRole } from '../../src/lib/staff/roles.ts';
 import { SESSION_COOKIE, startSession } from '../../src/server/staff/sessions.ts';
 import { openStore } from '../../src/server/store/open-store.ts';
@@ -50,11 +50,15 @@ export async function startEditorServer(): Promise<EditorServer> {
     await new Promise((r) => setTimeout(r, 100));
   }
   const store = await openStore({ DATA_DIR: dataDir });
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  const stop = async () => {
+    await store.close();
+    await new Promise<void>((resolve) => {
       server.once('exit', () => resolve());
       server.kill('SIGTERM');
     });
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dirname(draftsDir), { recursive: true, force: true });
+  };
   return { url, dataDir, draftsDir, store, stop };
 }
 

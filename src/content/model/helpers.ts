@@ -65,5 +65,5 @@ export const plainHelpers = {
     policies: plainReference('policies'),
     lifeEvents: plainReference('lifeEvents'),
   },
-  image: () => hint(z.string().regex(/^\.\/[a-z0-9][a-z0-9._-]*\.(jpe?g|png|webp|avif|gif|svg)$/i, 'must be ./<file> beside index.yaml'), { kind: 'image' }),
+  image: () => hint(z.string().regex(/^\.\/[a-z0-9][a-z0-9._-]*\.(jpe?g|png|webp|avif|gif)$/, 'must be ./<file> beside index.yaml'), { kind: 'image' }),
 } satisfies ModelHelpers<z.ZodString>;

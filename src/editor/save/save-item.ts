@@ -23,6 +23,7 @@ import type { Store } from '../../server/store/store.ts';
 import { COLLECTION_LAYOUTS, contentModel, type ModelCollection } from '../../content/model/index.ts';
 import { plainHelpers } from '../../content/model/helpers.ts';
 import { canonicalItem } from './canonical-item.ts';
+import { BODY_IMAGE, bodyImagesMisread, isBody, isPublishableFile } from './item-files.ts';
 import { ourMarkdownStyle } from './markdown-style.ts';
 import { unknownKeys } from './tidy.ts';
 import { readUpdate, updateBody, type FileWrite, type Update } from './update-request.ts';
@@ -46,6 +47,10 @@ const encoder = new TextEncoder();
 const refusal = (status: number, message: string) =>
   new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
+/** See src/editor/save/item-files.ts: Keystatic would turn the body's pictures into text. */
+const BODY_IMAGES =
+  '保存被拒绝：此条目的正文引用了条目文件夹中的图片（如 ../photo.jpg），内容编辑器目前会把这样的图片改成文字。为免图片丢失，本次保存已取消；请联系信息中心修改此条目的正文。';
+
 /** Handles `POST /api/keystatic/update`. */
 export async function saveFromKeystatic(request: Request, ctx: SaveContext): Promise<Response> {
   const posted = readUpdate(await request.json().catch(() => null));
@@ -56,6 +61,9 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   const update = misread === 'untouched' ? { ...posted, deletions: posted.deletions.filter((path) => !BODY_IMAGE.test(path)) } : posted;
   const ref = oneItem(update);
   if (!ref) return refusal(400, '保存被拒绝：一次只能保存一个条目，且只能写入该条目的文件夹（更改文件夹名请联系信息中心）。');
+
+  const odd = update.additions.find((a) => !isPublishableFile(ref, a.path));
+  if (odd) return refusal(422, `保存被拒绝：${odd.path.split('/').pop()} 不是可以发布的文件。图片请用小写英文文件名的 JPG、PNG、WebP、AVIF 或 GIF；附件请用 PDF、DOCX、XLSX、DOC、XLS、ZIP 或 OFD。`);
 
   const yamlPath = yamlOfItem(ref);
   const onDisk = await readFile(join(ctx.draftsRoot, yamlPath), 'utf8').catch(() => null);
@@ -82,13 +90,14 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   const writes: FileWrite[] = [];
   const deletions = [...update.deletions];
   for (const addition of update.additions) {
-    const body = /\/body\/(zh|ug|en)\.md$/.exec(addition.path)?.[1];
     if (addition === postedYaml) writes.push({ path: addition.path, contents: encoder.encode(canonical!.text) });
-    else if (body && addition.contents.byteLength === 0) deletions.push(addition.path);
-    else if (body) {
-      const markdown = ourMarkdownStyle(decoder.decode(addition.contents));
-      writes.push({ path: addition.path, contents: encoder.encode(body === 'ug' ? normalizeUyghur(markdown) : markdown) });
-    } else writes.push(addition);
+    else if (!isBody(addition.path)) writes.push(addition);
+    else if (addition.contents.byteLength === 0) deletions.push(addition.path);
+    else {
+      const body = bodyAsStored(addition);
+      if (!body) return refusal(400, `保存被拒绝：${addition.path} 不是 UTF-8 文本。`);
+      writes.push(body);
+    }
   }
 
   const response = await ctx.keystatic(rewritten(request, { additions: writes, deletions }));
@@ -96,22 +105,16 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
   return response;
 }
 
-/**
- * Our bodies show pictures kept beside the item (`![…](../photo.jpg)`). Keystatic's Markdown
- * editor cannot hold them: it reads the picture as `body/<lang>/../photo.jpg`, asks to delete
- * that path on every save, and writes an edited body with the picture turned into text. When
- * the body itself is not being written (nobody edited it), the deletion is Keystatic's misreading
- * and is dropped; when it is, the save would lose the picture and is refused.
- */
-const BODY_IMAGE = /\/body\/(zh|ug|en)\/\.\.\/[^/]+$/;
-const BODY_IMAGES =
-  '保存被拒绝：此条目的正文引用了条目文件夹中的图片（如 ../photo.jpg），内容编辑器目前会把这样的图片改成文字。为免图片丢失，本次保存已取消；请联系信息中心修改此条目的正文。';
-
-function bodyImagesMisread(update: Update): 'none' | 'untouched' | 'edited' {
-  const langs = update.deletions.map((path) => BODY_IMAGE.exec(path)?.[1]).filter((lang) => lang !== undefined);
-  if (langs.length === 0) return 'none';
-  const written = (lang: string) => update.additions.some((a) => a.path.endsWith(`/body/${lang}.md`));
-  return langs.some(written) ? 'edited' : 'untouched';
+/** An edited body in our Markdown style, Uyghur normalised; null when it is not UTF-8 text. */
+function bodyAsStored(addition: FileWrite): FileWrite | null {
+  let markdown: string;
+  try {
+    markdown = ourMarkdownStyle(decoder.decode(addition.contents));
+  } catch {
+    return null;
+  }
+  if (addition.path.endsWith('/body/ug.md')) markdown = normalizeUyghur(markdown);
+  return { path: addition.path, contents: encoder.encode(markdown) };
 }
 
 /** The one item every path of the update lies in, or null. */
