@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'yaml';
+import { keystaticChinese } from './keystatic-chinese.ts';
 
 const CONFIG = fileURLToPath(new URL('../../keystatic.config.ts', import.meta.url));
 
@@ -30,7 +31,7 @@ export function keystaticEditor(): AstroIntegration {
         updateConfig({
           vite: {
             // Keystatic's page imports its configuration by this name.
-            plugins: [{ name: 'portal-keystatic-config', resolveId: (id: string) => (id === 'virtual:keystatic-config' ? CONFIG : null) }],
+            plugins: [{ name: 'portal-keystatic-config', resolveId: (id: string) => (id === 'virtual:keystatic-config' ? CONFIG : null) }, keystaticChinese()],
             define: { __PORTAL_BRAND__: JSON.stringify(portalName() ?? '门户网站') },
             optimizeDeps: { entries: ['keystatic.config.ts'] },
           },
