@@ -105,6 +105,7 @@ afterAll(async () => {
 
 describe('publishing content', () => {
   it('an editor’s saved draft is listed, shows its changes against the published version, and goes to review when submitted', async () => {
+    const before = await get('editor', itemPage(NEWS));
     await saveDraft('editor', NEWS, (dir) => {
       const yaml = readFileSync(join(dir, 'index.yaml'), 'utf8');
       writeFileSync(join(dir, 'index.yaml'), yaml.replace(/^en:/m, `ug:\n  title: ${UG_TITLE}\n  imageAlt: كۆك ئاسمان ئاستىدىكى يېشىل ئېتىزلار\nen:`));
@@ -117,6 +118,10 @@ describe('publishing content', () => {
     const page = await get('editor', itemPage(NEWS));
     expect(page.status).toBe(200);
     expect(page.$('dd[data-state]').attr('data-state')).toBe('draft');
+    // The Uyghur edition was missing before this draft; the draft has all three.
+    expect(page.$('#editions [data-lang="ug"]').attr('data-present')).toBe('true');
+    expect(page.$('#editions [data-lang="en"]').attr('data-present')).toBe('true');
+    expect(before.$('#editions [data-lang="ug"]').attr('data-present')).toBe('false');
     expect(page.$(`[data-file="content/news/${NEWS.item}/body/ug.md"]`).attr('data-change')).toBe('added');
     expect(page.$(`[data-file="content/news/${NEWS.item}/index.yaml"] ins`).text()).toContain(UG_TITLE);
     // The editor may submit but not approve; the approve button is not offered.

@@ -55,3 +55,24 @@ export function itemTitle(yaml: string | undefined, ref: ItemRef, locale: string
   }
   return ref.item;
 }
+
+/**
+ * Which editions the item has: a non-empty `<lang>:` block in its YAML and, for items with
+ * bodies, its `body/<lang>.md` (the translation report's rule).
+ */
+export function itemEditions(root: string, ref: ItemRef): Record<'zh' | 'ug' | 'en', boolean> {
+  let data: Record<string, unknown> = {};
+  try {
+    data = (parse(readItemYaml(root, ref) ?? '') ?? {}) as Record<string, unknown>;
+  } catch {
+    /* an unreadable draft has no editions to show */
+  }
+  const bodies = join(root, pathOfItem(ref), 'body');
+  const hasBodies = existsSync(bodies) && statSync(bodies).isDirectory();
+  const has = (lang: 'zh' | 'ug' | 'en') => {
+    const block = data[lang];
+    const filled = !!block && typeof block === 'object' && Object.values(block).some((v) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+    return filled && (!hasBodies || existsSync(join(bodies, `${lang}.md`)));
+  };
+  return { zh: has('zh'), ug: has('ug'), en: has('en') };
+}
