@@ -19,3 +19,7 @@ export async function departmentNames(locale: Locale): Promise<Map<string, strin
   const departments = await listDepartments();
   return new Map(departments.map((d) => [d.id, chooseEdition(d.data, locale).edition.name]));
 }
+
+/** A content collection's name (`news` → 新闻), or its folder name for a collection without one. */
+export const collectionLabel = (t: Translate, locale: Locale, collection: string): string =>
+  `admin.translations.collection.${collection}` in dictionaries[locale] ? t(`admin.translations.collection.${collection}` as UiKey) : collection;
