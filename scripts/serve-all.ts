@@ -7,6 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+// Each server links to the other: by the same host name, so the browser sends the staff cookie to both.
+const host = process.env.HOST ?? 'localhost';
+const shown = host.includes(':') ? `[${host}]` : host;
+process.env.PORTAL_URL ??= `http://${shown}:${process.env.PORT ?? 4321}`;
+process.env.EDITOR_URL ??= `http://${shown}:${process.env.EDITOR_PORT ?? 4322}`;
+
 const servers: ChildProcess[] = [];
 const run = (script: string) => {
   const child = spawn(process.execPath, [script], { stdio: 'inherit', env: process.env });
