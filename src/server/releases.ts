@@ -36,14 +36,18 @@ export function recordCurrentRelease(dir: string, env: NodeJS.ProcessEnv = proce
  * Makes the project's packages resolvable from the release folders: a release's server imports
  * the packages Astro leaves outside its bundle, and Node looks for them in the folders above.
  */
+/** The project's node_modules, found from wherever this code runs (src/, dist/ or a release): the folder that holds astro. */
+export function projectModules(): string {
+  const astro = createRequire(import.meta.url).resolve('astro/package.json');
+  return astro.slice(0, astro.lastIndexOf('/node_modules/') + '/node_modules'.length);
+}
+
 export function prepareReleasesRoot(env: NodeJS.ProcessEnv = process.env): string {
   const root = releasesRoot(env);
   mkdirSync(root, { recursive: true });
-  // Found from wherever this code runs (src/, dist/ or a release): the folder that holds astro.
-  const astro = createRequire(import.meta.url).resolve('astro/package.json');
-  const projectModules = astro.slice(0, astro.lastIndexOf('/node_modules/') + '/node_modules'.length);
+  const modules = projectModules();
   const link = join(root, 'node_modules');
-  if (!existsSync(link) && existsSync(projectModules) && !root.startsWith(dirname(projectModules) + '/')) symlinkSync(projectModules, link, 'dir');
+  if (!existsSync(link) && existsSync(modules) && !root.startsWith(dirname(modules) + '/')) symlinkSync(modules, link, 'dir');
   return root;
 }
 

@@ -13,6 +13,7 @@ import { SESSION_COOKIE, startSession } from '../../src/server/staff/sessions.ts
 import { openStore } from '../../src/server/store/open-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { freePort } from './free-port.ts';
+import { untilListening } from './listening.ts';
 
 export interface EditorServer {
   url: string;
@@ -37,18 +38,7 @@ export async function startEditorServer(): Promise<EditorServer> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await fetch(`${url}/keystatic`, { redirect: 'manual' });
-      break;
-    } catch {
-      /* not listening yet */
-    }
-    if (server.exitCode !== null) throw new Error(`the editor server exited with code ${server.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the editor server did not answer within 20 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilListening(`${url}/keystatic`, server, 'the editor server');
   const store = await openStore({ DATA_DIR: dataDir });
   const stop = async () => {
     await store.close();

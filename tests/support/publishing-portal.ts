@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { untilListening } from './listening.ts';
 
 export interface PublishingPortal {
   base: string;
@@ -38,21 +39,6 @@ export function contentRepository(root: string): string {
   return repo;
 }
 
-async function listening(url: string, child: ChildProcess, what: string) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await fetch(url, { redirect: 'manual' });
-      return;
-    } catch {
-      /* not listening yet */
-    }
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error(`${what} did not answer within 20 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * Starts the portal and, with `withEditor`, the content editor (dist-editor/, built by
  * `npm test` before the suites run) beside it on the same Store and drafts tree.
@@ -76,7 +62,7 @@ export async function startPublishingPortal(extraEnv: Record<string, string> = {
   const start = async (script: string, url: string, what: string) => {
     const child = spawn(node, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     servers.push(child);
-    await listening(url, child, what);
+    await untilListening(url, child, what);
   };
   await start('src/server/main.ts', `${base}/zh/`, 'the portal');
   if (withEditor) {

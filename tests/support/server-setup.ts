@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { untilListening } from './listening.ts';
 import { contentRepository } from './publishing-portal.ts';
 import { TEST_API_CLIENTS } from './integration-key.ts';
 import type { TestProject } from 'vitest/node';
@@ -30,18 +31,7 @@ export async function setup(project: TestProject) {
   server = spawn(node, ['src/server/main.ts'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, CONTENT_REPO: repo, TRUSTED_PROXY: '1', API_CLIENTS: TEST_API_CLIENTS }, stdio: ['ignore', 'pipe', 'inherit'] });
   project.provide('dataDir', dataDir);
   const baseURL = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${baseURL}/zh/`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (server.exitCode !== null) throw new Error(`the portal server exited with code ${server.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the portal server did not answer within 20 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilListening(`${baseURL}/zh/`, server, 'the portal server', (res) => res.ok);
   project.provide('baseURL', baseURL);
 }
 

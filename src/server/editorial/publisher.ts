@@ -13,11 +13,10 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathOfItem, type ItemRef } from '../../lib/editorial/item-paths.ts';
-import { currentRelease, prepareReleasesRoot, switchRelease } from '../releases.ts';
+import { currentRelease, prepareReleasesRoot, projectModules, switchRelease } from '../releases.ts';
 import { git, type GitPerson } from './git.ts';
 import { draftsRoot, publishedRoot } from './workspace.ts';
 
@@ -102,8 +101,7 @@ export async function publish(order: PublishOrder, env: NodeJS.ProcessEnv = proc
 
 /** `npm run build` of the staging copy into `out`; the end of its output when it fails. */
 function build(staging: string, out: string, releases: string): Promise<{ ok: true } | { ok: false; report: string }> {
-  const astro = createRequire(import.meta.url).resolve('astro/package.json');
-  symlinkSync(astro.slice(0, astro.lastIndexOf('/node_modules/') + '/node_modules'.length), join(staging, 'node_modules'), 'dir');
+  symlinkSync(projectModules(), join(staging, 'node_modules'), 'dir');
   const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: out, CACHE_DIR: join(releases, '.cache') };
   delete env.CONTENT_DIR;
   return new Promise((resolve) => {
