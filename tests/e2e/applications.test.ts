@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowser } from '../support/browser.ts';
 import { definitionOf, departmentOf, fileFor, validValue } from '../support/applications.ts';
 import { STAFF_PASSWORD, testStore } from '../support/staff.ts';
 import { hashPassword } from '../../src/server/staff/passwords.ts';
+import { axeViolations } from '../support/axe.ts';
 
 /**
  * Online applications in Chromium: axe on the application form (empty and with errors), the
@@ -17,10 +17,6 @@ const code = '050600101000';
 let n = 0;
 const options = (javaScriptEnabled: boolean) => ({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `198.19.0.${++n % 250}` } });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 /** Fills the form of `code` on the page with values that pass, choosing a PDF for each file field. */
 async function fill(page: Page) {

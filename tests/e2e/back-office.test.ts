@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowser } from '../support/browser.ts';
@@ -7,6 +6,7 @@ import { hashPassword } from '../../src/server/staff/passwords.ts';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 
 /**
  * The back office in Chromium: axe (WCAG 2.2 AA) on every back-office page in all three
@@ -17,10 +17,6 @@ const locales = ['zh', 'ug', 'en'] as const;
 let n = 0;
 const options = (javaScriptEnabled: boolean) => ({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `198.18.0.${++n % 250}` } });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 let serial = 0;
 async function account(role: 'admin' | 'centre' | 'handler', department: string | null = null) {

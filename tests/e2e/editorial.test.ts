@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/staff/passwords.ts';
@@ -16,6 +15,7 @@ import { openStore } from '../../src/server/store/open-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { startPublishingPortal, type PublishingPortal } from '../support/publishing-portal.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const ITEM = '2025-03-20-spring-sowing-preparations';
 const UG_TITLE = 'ئاپتونوم رايون ئەتىيازلىق تېرىلغۇ خىزمىتىنى ئورۇنلاشتۇردى';
@@ -57,10 +57,6 @@ async function signedIn(username: string): Promise<{ context: BrowserContext; pa
   return { context, page };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 describe.skipIf(!chromiumPath)('editing, review and publishing in the browser', () => {
   it('an editor writes the Uyghur edition in Keystatic, the centre approves it, and the rebuilt site serves it', async () => {

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowser } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
 
 /**
  * A citizen writes a letter and looks it up with JavaScript off, in every language; axe
@@ -14,10 +14,6 @@ let n = 0;
 // journey itself is also walked with JavaScript off.
 const options = (javaScriptEnabled: boolean) => ({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.${++n % 250}` } });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 const letter = {
   zh: { title: '小区路灯损坏已经一周了', body: '幸福路小区东门的路灯已经坏了一周，晚上出行很不方便。', name: '李明' },

@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/server/store/open-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { browserAvailable, useBrowser } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
 
 /**
  * The proof of work in a real browser, in every language: with JavaScript on, the widget shows in
@@ -41,10 +41,6 @@ async function caseData(code: string) {
   return (await store.getCaseByCode(code.replace('-', '')))?.data;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 /** Every CSP violation and script error the page reports, kept across navigations. */
 async function watchProblems(page: Page): Promise<string[]> {
