@@ -24,7 +24,7 @@ import { goodLetter } from '../support/letters.ts';
  * A URL longer than Node's header limit (16 KB) is refused by Node itself with a bare 431.
  */
 
-type Category = 'missing fields' | 'too long' | 'wrong types' | 'bad files' | 'bad UTF-8' | 'huge body' | 'forged Origin';
+type Category = 'missing fields' | 'too long' | 'wrong types' | 'bad files' | 'bad UTF-8' | 'huge body' | 'forged Origin' | 'wrong method';
 interface Row {
   category: Category;
   case: string;
@@ -104,6 +104,14 @@ const ignoredNotice = (key: 'search.invalid' | 'filter.invalid', labels: UiKey[]
   expect(answer.$('.notice').map((_, e) => answer.$(e).text()).get()).toContain(message);
 };
 
+/** A 405 in JSON, in the Accept-Language choice, naming the methods the route takes in its message and in Allow. */
+const wrongMethod = (methods: string, allow: string) => (answer: Answer, locale: Locale) => {
+  jsonRefusal(405, (l) => apiMessage('methodNotAllowed', l, { methods }))(answer, locale);
+  expect(answer.headers.get('allow')).toBe(allow);
+};
+/** A request with a method the route does not take, from the portal's own pages. */
+const withMethod = (method: string, path: string, locale: Locale): FuzzRequest => ({ method, path, headers: { Origin: base(), 'Accept-Language': acceptLanguage[locale], 'Content-Type': 'application/json' }, body: '{}' });
+
 // ————— the rows —————
 
 const write = (l: Locale) => `/${l}/letters/write/complaint/`;
@@ -147,6 +155,8 @@ const statusRows: Row[] = [
 
 const apiLetter = (l: Locale, extra: Record<string, unknown> = {}) => JSON.stringify({ ...goodLetter, kind: 'complaint', locale: l, publish: false, ...extra });
 const casesRows: Row[] = [
+  { category: 'wrong method', case: 'PUT', request: (l) => withMethod('PUT', '/api/v1/cases', l), expect: wrongMethod('POST', 'POST') },
+  { category: 'wrong method', case: 'DELETE', request: (l) => withMethod('DELETE', '/api/v1/cases', l), expect: wrongMethod('POST', 'POST') },
   { category: 'missing fields', case: 'only kind and locale', request: (l) => json('/api/v1/cases', JSON.stringify({ kind: 'mailbox', locale: l }), l), expect: jsonRefusal(400, (l) => apiMessage('invalid', l), { title: fieldMessage('title', 'required'), body: fieldMessage('body', 'required'), name: fieldMessage('name', 'required'), phone: fieldMessage('phone', 'required'), publish: fieldMessage('publish', 'required') }) },
   { category: 'missing fields', case: 'an empty body', request: (l) => json('/api/v1/cases', '', l), expect: jsonRefusal(400, (l) => apiMessage('malformed', l), {}) },
   { category: 'too long', case: 'a title of 26 characters', request: (l) => json('/api/v1/cases', apiLetter(l, { title: '𠀀'.repeat(26) }), l), expect: jsonRefusal(400, undefined, { title: fieldMessage('title', 'tooLong') }) },
@@ -163,6 +173,7 @@ const casesRows: Row[] = [
 
 const lookupBody = (l: Locale, extra: Record<string, unknown> = {}) => JSON.stringify({ trackingCode: generateTrackingCode(), pin: '123456', locale: l, ...extra });
 const lookupRows: Row[] = [
+  { category: 'wrong method', case: 'GET', request: (l) => ({ ...withMethod('GET', '/api/v1/cases/lookup', l), body: undefined }), expect: wrongMethod('POST', 'POST') },
   { category: 'missing fields', case: 'an empty object', request: (l) => json('/api/v1/cases/lookup', '{}', l), expect: jsonRefusal(400, (l) => apiMessage('invalid', l), { locale: true }) },
   { category: 'missing fields', case: 'only the locale', request: (l) => json('/api/v1/cases/lookup', JSON.stringify({ locale: l }), l), expect: jsonRefusal(400, undefined, { trackingCode: fieldMessage('code', 'required'), pin: fieldMessage('pin', 'required') }) },
   { category: 'too long', case: 'a code of 2,000 characters', request: (l) => json('/api/v1/cases/lookup', lookupBody(l, { trackingCode: 'K'.repeat(2000) }), l), expect: jsonRefusal(400, undefined, { trackingCode: fieldMessage('code', 'invalid') }) },
@@ -176,6 +187,7 @@ const lookupRows: Row[] = [
 
 const get = (path: string, locale?: Locale): FuzzRequest => ({ method: 'GET', path, headers: locale ? { 'Accept-Language': acceptLanguage[locale] } : {} });
 const searchApiRows: Row[] = [
+  { category: 'wrong method', case: 'POST', request: (l) => withMethod('POST', `/api/v1/search?q=x&locale=${l}`, l), expect: wrongMethod('GET', 'GET, HEAD') },
   { category: 'missing fields', case: 'no q', request: (l) => get(`/api/v1/search?locale=${l}`), expect: jsonRefusal(400, (l) => apiMessage('query', l)) },
   { category: 'missing fields', case: 'no locale (the message follows Accept-Language)', request: (l) => get('/api/v1/search?q=region', l), expect: jsonRefusal(400, (l) => apiMessage('locale', l)) },
   { category: 'too long', case: 'q of 1,000 characters: cut to 100', request: (l) => get(`/api/v1/search?locale=${l}&q=${'长'.repeat(1000)}`), expect: (a) => { expect(a.status).toBe(200); expect(a.json().query).toBe('长'.repeat(100)); } },
@@ -199,6 +211,11 @@ const pageRows: Row[] = [
   { category: 'forged Origin', case: 'a cross-site post to the filter', request: (l) => urlencoded(filterPage(l), 'year=2025', {}), expect: forbiddenPage },
 ];
 
+const pathRows: Row[] = [
+  { category: 'bad UTF-8', case: 'a path that is not UTF-8: the language\'s "page not found"', request: (l) => get(`/${l}/news/%E5%8C%BB%FF/`), expect: (a, l) => { expect(a.status).toBe(404); expectPageIn(a, l); expectWrittenIn(a.$('h1').text(), l, 'the heading'); } },
+  { category: 'bad UTF-8', case: 'a path with a % that starts no escape', request: (l) => get(`/${l}/policies/50%/?q=1`), expect: (a, l) => { expect(a.status).toBe(404); expectPageIn(a, l); } },
+];
+
 const routes: [string, Row[]][] = [
   ['POST /{locale}/letters/write/{kind}/', letterRows],
   ['POST /{locale}/letters/status/', statusRows],
@@ -206,6 +223,7 @@ const routes: [string, Row[]][] = [
   ['POST /api/v1/cases/lookup', lookupRows],
   ['GET /api/v1/search', searchApiRows],
   ['GET /{locale}/search/ and /{locale}/policies/filter/', pageRows],
+  ['GET /{locale}/…, any page', pathRows],
 ];
 
 describe.each(routes)('%s', (_, rows) => {

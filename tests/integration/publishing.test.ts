@@ -155,6 +155,18 @@ describe('publishing content', () => {
     expect(await store.listPublishJobs()).toEqual([]);
   });
 
+  it('a run a server restart cut short is reported as such, and approval is offered again', async () => {
+    // The run was started by a server process that stopped: it began before this one did.
+    const reviewer = users.reviewer!;
+    const cutShort = await store.createPublishJob({ action: 'publish', items: [NEWS], reviewerId: reviewer.id, now: new Date(portal.startedAt.getTime() - 60_000) });
+    const page = await get('reviewer', itemPage(NEWS));
+    expect(page.$('#run-state').attr('data-run')).toBe('failed');
+    expect(page.$('#run-state [data-interrupted]').text()).toContain('中断');
+    expect(page.$('input[name="action"][value="approve"]').length).toBe(1);
+    const [run] = await store.listPublishJobs({ item: NEWS, limit: 1 });
+    expect(run).toMatchObject({ id: cutShort.id, state: 'failed' });
+  });
+
   it('approving commits the item (editor as author, reviewer as committer), rebuilds the site and its search, and serves it', async () => {
     const before = await get(null, `/ug/news/${NEWS.item}/`);
     expect(before.html).not.toContain(UG_TITLE);

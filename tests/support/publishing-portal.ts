@@ -20,6 +20,8 @@ export interface PublishingPortal {
   drafts: string;
   dataDir: string;
   env: Record<string, string>;
+  /** A moment just before the portal's process started. */
+  startedAt: Date;
   stop: () => Promise<void>;
 }
 
@@ -64,13 +66,14 @@ export async function startPublishingPortal(extraEnv: Record<string, string> = {
     servers.push(child);
     await untilListening(url, child, what);
   };
+  const startedAt = new Date();
   await start('src/server/main.ts', `${base}/zh/`, 'the portal');
   if (withEditor) {
     if (!existsSync('dist-editor/server/entry.mjs')) throw new Error('dist-editor/ is missing: `npm test` builds the editor first (or run `npm run build:editor`).');
     await start('src/editor/main.ts', `${editor}/keystatic`, 'the editor');
   }
   return {
-    base, root, repo, drafts, dataDir, env,
+    base, root, repo, drafts, dataDir, env, startedAt,
     ...(withEditor ? { editor } : {}),
     stop: async () => {
       await Promise.all(servers.filter((s) => s.exitCode === null).map((s) => {

@@ -4,6 +4,7 @@
  * since only the API says them). Letters over JSON go through the same actions as the forms
  * (submitLetter, lookUpLetter): the JSON is turned into the form those actions read.
  */
+import type { APIContext } from 'astro';
 import { formatFileSize } from '../../i18n/format.ts';
 import { readBody } from '../forms/read-body.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
@@ -58,7 +59,7 @@ export function answerLocale(value: unknown, request: Request): Locale {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type ApiMessage = 'badKey' | 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments' | 'query';
+type ApiMessage = 'badKey' | 'unsupportedType' | 'tooLarge' | 'malformed' | 'notObject' | 'foreignOrigin' | 'kind' | 'locale' | 'invalid' | 'noAttachments' | 'query' | 'methodNotAllowed';
 
 const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
   badKey: {
@@ -111,6 +112,11 @@ const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
     ug: 'ئىزدەيدىغان سۆزنى q ئارقىلىق بېرىڭ.',
     en: 'q (the words to search for) is required.',
   },
+  methodNotAllowed: {
+    zh: '此地址只接受 {{methods}} 请求。',
+    ug: 'بۇ ئادرېس پەقەت {{methods}} ئىلتىماسىنىلا قوبۇل قىلىدۇ.',
+    en: 'This address takes {{methods}} requests only.',
+  },
   invalid: {
     zh: '请求有误，请检查各字段。',
     ug: 'ئىلتىماستا خاتالىق بار، ھەر بىر بۆلەكنى تەكشۈرۈڭ.',
@@ -118,6 +124,27 @@ const MESSAGES: Record<ApiMessage, Record<Locale, string>> = {
   },
 };
 
-export function apiMessage(key: ApiMessage, locale: Locale, vars: { limit?: number } = {}): string {
-  return MESSAGES[key][locale].replace('{{size}}', vars.limit === undefined ? '' : formatFileSize(vars.limit, locale));
+export function apiMessage(key: ApiMessage, locale: Locale, vars: { limit?: number; methods?: string } = {}): string {
+  return MESSAGES[key][locale]
+    .replace('{{size}}', vars.limit === undefined ? '' : formatFileSize(vars.limit, locale))
+    .replace('{{methods}}', vars.methods ?? '');
+}
+
+type Handler = (context: APIContext) => Response | Promise<Response>;
+
+/**
+ * The answer of an /api/v1 route to every method it does not take (Astro's `ALL`): a 405 in
+ * JSON naming the methods it takes, where Astro alone would send the HTML "page not found".
+ * HEAD is answered by GET where there is one, as Astro does when a route has no `ALL`.
+ */
+export function otherMethods(handlers: { GET?: Handler; POST?: Handler }): Handler {
+  const allowed = Object.keys(handlers).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
+  return async (context) => {
+    if (context.request.method === 'HEAD' && handlers.GET) {
+      const answer = await handlers.GET(context);
+      return new Response(null, answer);
+    }
+    const methods = Object.keys(handlers).join(', ');
+    return jsonResponse(405, { error: apiMessage('methodNotAllowed', answerLocale(undefined, context.request), { methods }) }, { Allow: allowed });
+  };
 }

@@ -2,6 +2,7 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { departmentScope, type Staff } from '../../lib/staff/roles.ts';
 import type { ContentItemRecord, PublishJobRecord, Store } from '../store/store.ts';
+import { settleInterruptedRuns } from './interrupted-runs.ts';
 import { itemDepartment, itemExists, itemTitle, readItemYaml } from './item-files.ts';
 import { draftsRoot, publishedRoot } from './workspace.ts';
 
@@ -15,6 +16,7 @@ export interface ListedRun extends PublishJobRecord {
 }
 
 export async function contentOverview(store: Store, staff: Staff, locale: Locale, env: NodeJS.ProcessEnv = process.env) {
+  await settleInterruptedRuns(store);
   const scope = departmentScope(staff);
   const drafts = draftsRoot(env);
   const published = publishedRoot(env);

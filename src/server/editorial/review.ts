@@ -9,6 +9,7 @@ import { canDo, type ItemAction } from '../../lib/editorial/item-states.ts';
 import { canEditContent, canReviewContent, type Staff } from '../../lib/staff/roles.ts';
 import { Conflict, type ContentItemRecord, type Store } from '../store/store.ts';
 import { gitPerson } from './git.ts';
+import { settleInterruptedRuns } from './interrupted-runs.ts';
 import { itemDepartment, itemExists, itemTitle, readItemYaml } from './item-files.ts';
 import { standingOf } from './items.ts';
 import { publishInTurn } from './publisher.ts';
@@ -16,7 +17,10 @@ import { syncDrafts } from './sync-drafts.ts';
 import { draftsRoot, publishedRoot } from './workspace.ts';
 
 export const NOTE_MAX = 2000;
-/** A run still marked as building after this long was cut short (the server stopped): not in the way. */
+/**
+ * A run still marked as building after this long is not in the way, even if this process did not
+ * see it cut short (another server process started it and stopped).
+ */
 const RUN_GIVEN_UP_MS = 20 * 60_000;
 
 export type ReviewError = 'Forbidden' | 'NotFound' | 'NotNow' | 'Stale' | 'NoteMissing' | 'NoteTooLong' | 'Busy' | 'UnknownAction';
@@ -26,6 +30,7 @@ export const refOf = (collection: string, item: string): ItemRef | null => (isCo
 
 /** Whether a publishing run for the item is under way. */
 export async function runUnderWay(store: Store, ref: ItemRef, now = new Date()): Promise<boolean> {
+  await settleInterruptedRuns(store, now);
   const [last] = await store.listPublishJobs({ item: ref, limit: 1 });
   return !!last && last.state === 'building' && now.getTime() - last.startedAt.getTime() < RUN_GIVEN_UP_MS;
 }

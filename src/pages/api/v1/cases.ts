@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { postLetter } from '../../../server/api/letters-api.ts';
+import { otherMethods } from '../../../server/api/json-api.ts';
 
 /**
  * POST /api/v1/cases — a citizen's letter as JSON (no attachments):
@@ -14,3 +15,5 @@ export const POST: APIRoute = (context) => {
   try { address = context.clientAddress; } catch { /* not known on this adapter */ }
   return postLetter({ request: context.request, url: context.url, address });
 };
+
+export const ALL: APIRoute = otherMethods({ POST });

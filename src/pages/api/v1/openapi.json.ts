@@ -36,6 +36,7 @@ const document = {
       'Messages are in the requested `locale` (zh, ug, en). Letter endpoints refuse with 403 a request whose `Origin` ' +
       'header is present and is not the portal’s own origin; requests without `Origin` (server-to-server integrations) are accepted. ' +
       'Letter answers are never cached (`Cache-Control: no-store`). ' +
+      'A method a path does not take is answered 405 with an `Error` body and an `Allow` header. ' +
       'The letter form on the site asks browsers that run scripts for a proof of work (ALTCHA, from `/api/v1/challenge`); ' +
       'this API does not: it is for integrations such as the 12345 hotline, which send letters for callers and have no browser to solve one. ' +
       'Rate limits per client address hold it instead. An integration given a key (`npm run api:key`, configured in `API_CLIENTS`) ' +

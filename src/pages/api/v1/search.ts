@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { parseLocaleParam, parseSearchParams } from '../../../lib/search-params.ts';
-import { answerLocale, apiMessage } from '../../../server/api/json-api.ts';
+import { answerLocale, apiMessage, otherMethods } from '../../../server/api/json-api.ts';
 import { searchSite } from '../../../server/search/search-service.ts';
 
 /**
@@ -31,3 +31,5 @@ export const GET: APIRoute = async ({ url, request }) => {
     facets: outcome.facets,
   });
 };
+
+export const ALL: APIRoute = otherMethods({ GET });

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { postLookup } from '../../../../server/api/letters-api.ts';
+import { otherMethods } from '../../../../server/api/json-api.ts';
 
 /**
  * POST /api/v1/cases/lookup — `{ trackingCode, pin, locale }` → 200 the letter's state, due day,
@@ -13,3 +14,5 @@ export const POST: APIRoute = (context) => {
   try { address = context.clientAddress; } catch { /* not known on this adapter */ }
   return postLookup({ request: context.request, url: context.url, address });
 };
+
+export const ALL: APIRoute = otherMethods({ POST });
