@@ -17,6 +17,7 @@ import { getStore } from '../server/store-instance.ts';
 import { withEditorHeaders } from './editor-headers.ts';
 import { keystaticApi } from './keystatic-api.ts';
 import { saveFromKeystatic } from './save/save-item.ts';
+import { blobRead, SeenVersions } from './save/seen-versions.ts';
 
 const PAGES = /^\/keystatic(\/|$)/;
 const API = /^\/api\/keystatic(\/|$)/;
@@ -24,6 +25,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** Where the back office signs staff in (another server, on the same host). */
 const signInPage = () => `${process.env.PORTAL_URL ?? 'http://localhost:4321'}/admin/zh/sign-in/?next=/admin/zh/`;
+
+/** The versions each editor's page holds (see seen-versions.ts). */
+const SEEN = new SeenVersions();
 
 const json = (status: number, error: string) => Response.json({ error }, { status });
 const text = (status: number, message: string) => new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -49,8 +53,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.staff = staff;
   context.locals.sessionId = signedIn.sessionId;
 
+  const session = { id: signedIn.sessionId, seen: SEEN };
   if (isApi && request.method === 'POST' && pathname === '/api/keystatic/update') {
-    return withEditorHeaders(await saveFromKeystatic(request, { staff, store: await getStore(), draftsRoot: draftsRoot(), keystatic: keystaticApi }));
+    return withEditorHeaders(await saveFromKeystatic(request, { staff, store: await getStore(), draftsRoot: draftsRoot(), keystatic: keystaticApi, session }));
   }
-  return withEditorHeaders(await next());
+  const response = await next();
+  // What the editor's page now holds: a blob is answered only when its version is the one on disk.
+  const read = isApi && request.method === 'GET' ? blobRead(pathname) : null;
+  if (read && response.ok) SEEN.saw(session.id, read.path, read.sha);
+  return withEditorHeaders(response);
 });

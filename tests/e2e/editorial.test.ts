@@ -36,6 +36,7 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   await store.createUser({ username: 'ayigul', displayName: '阿依古丽', role: 'handler', department: 'agriculture', passwordHash });
   await store.createUser({ username: 'lihua', displayName: '李华', role: 'centre', department: null, passwordHash });
+  await store.createUser({ username: 'wangfang', displayName: '王芳', role: 'centre', department: null, passwordHash });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 
@@ -128,4 +129,45 @@ describe.skipIf(!chromiumPath)('editing, review and publishing in the browser', 
     expect(await citizen.locator(`a[href="/ug/news/${ITEM}/"]`).count()).toBeGreaterThan(0);
     await citizen.close();
   }, 300_000);
+
+  it('refuses a save over another editor’s newer one, saying so, and takes it once the editor has reloaded', async () => {
+    const other = '2025-05-15-grassland-ecological-protection';
+    const theirs = 'ئوتلاق ئېكولوگىيىسىنى قوغداش: ئىككىنچى تەھرىر';
+    const mine = 'ئوتلاق ئېكولوگىيىسىنى قوغداش: بىرىنچى تەھرىر';
+    const open = async (page: Page) => {
+      await page.goto(`${portal.editor}/keystatic/collection/news/item/${other}`);
+      await page.locator('[lang="ug"][dir="rtl"] input').first().waitFor();
+    };
+    const ugTitle = (page: Page) => page.locator('[lang="ug"][dir="rtl"]').filter({ hasText: '标题' }).locator('input');
+    const save = async (page: Page) => {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update'));
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      return (await answered).status();
+    };
+    const stored = () => readFileSync(join(portal.drafts, 'content/news', other, 'index.yaml'), 'utf8');
+
+    const first = await signedIn('lihua');
+    const second = await signedIn('wangfang');
+    await open(first.page);
+    await open(second.page);
+    await ugTitle(second.page).fill(theirs);
+    expect(await save(second.page)).toBe(200);
+
+    await ugTitle(first.page).fill(mine);
+    expect(await save(first.page)).toBe(409);
+    await first.page.getByText('其他人保存了修改').first().waitFor();
+    expect(stored()).toContain(theirs);
+
+    // Reloaded, Keystatic restores the editor's unsaved change; "Reset changes", as the refusal
+    // says, shows the other editor's version, and the editor's change is saved on top of it.
+    await open(first.page);
+    expect(await ugTitle(first.page).inputValue()).toBe(mine);
+    await first.page.getByRole('button', { name: 'Reset changes' }).click();
+    expect(await ugTitle(first.page).inputValue()).toBe(theirs);
+    await ugTitle(first.page).fill(mine);
+    expect(await save(first.page)).toBe(200);
+    expect(stored()).toContain(mine);
+    await first.context.close();
+    await second.context.close();
+  }, 120_000);
 });

@@ -274,6 +274,33 @@ describe('saving an item', () => {
     expect(await editor.store.getContentItem('settings', 'site')).toMatchObject({ state: 'draft', department: null });
   });
 
+  it('refuses a save over someone else’s newer one, and takes it once the editor’s page has read that version', async () => {
+    const [first, second] = [await staffCookie(editor.store, 'centre'), await staffCookie(editor.store, 'centre')];
+    const path = `${OWN}/index.yaml`;
+    const sha = () => createHash('sha1').update(`blob ${readFileSync(drafted(path)).byteLength}\0`).update(readFileSync(drafted(path))).digest('hex');
+    // What Keystatic's page does when an item is opened: read its files by version.
+    const open = async (cookie: string) => expect((await get(cookie, `/api/keystatic/blob/${sha()}/${path}`)).status).toBe(200);
+    const edit = (title: string) => ({ additions: [{ path, contents: b64(asKeystaticWrites(path, (item) => (item.zh.title = title))) }] });
+
+    await open(first);
+    await open(second);
+    expect((await save(second, edit('第二位编辑的标题'))).status).toBe(200);
+    const theirs = draftText(path);
+
+    const over = await save(first, edit('第一位编辑的标题'));
+    expect(over.status).toBe(409);
+    expect(await over.text()).toContain('其他人保存了修改（index.yaml）');
+    expect(draftText(path)).toBe(theirs);
+
+    // Reloaded, the page reads the newer version; the save is taken, and so is the editor's next one.
+    await open(first);
+    expect((await save(first, edit('第一位编辑的标题'))).status).toBe(200);
+    expect(draftText(path)).toContain('第一位编辑的标题');
+    expect((await save(first, edit('第一位编辑再次修改的标题'))).status).toBe(200);
+    // The second editor's page still holds their own version, which is no longer the one on disk.
+    expect((await save(second, edit('第二位编辑又改了'))).status).toBe(409);
+  });
+
   it('never touches the published content', () => {
     expect(fingerprint()).toBe(publishedBefore);
   });

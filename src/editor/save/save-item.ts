@@ -9,10 +9,12 @@
  *      content model;
  *   5. put the bodies' tables back in our form and normalise the Uyghur body; an empty body is
  *      no body: delete it (a save that would lose a body's picture is refused first);
- *   6. write through Keystatic's handler;
- *   7. record the item as this editor's draft.
+ *   6. refuse it when someone else saved the item since this editor's page read it;
+ *   7. write through Keystatic's handler;
+ *   8. record the item as this editor's draft, and what the editor now has of it.
  * Keystatic shows the text of a refusal to the editor, so refusals say what to do, in Chinese.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEPARTMENT_COLLECTIONS, departmentInYaml, itemKey, itemOfPath, yamlOfItem, type CollectionName, type ItemRef } from '../../lib/editorial/item-paths.ts';
@@ -26,6 +28,7 @@ import { canonicalItem } from './canonical-item.ts';
 import { BODY_IMAGE, bodyImagesMisread, isBody, isPublishableFile } from './item-files.ts';
 import { ourMarkdownStyle } from './markdown-style.ts';
 import { unknownKeys } from './tidy.ts';
+import { blobSha, type SeenVersions } from './seen-versions.ts';
 import { readUpdate, updateBody, type FileWrite, type Update } from './update-request.ts';
 import { asSiteReadsIt } from './yaml-style.ts';
 
@@ -36,6 +39,8 @@ export interface SaveContext {
   draftsRoot: string;
   /** Keystatic's API handler, which does the writing. */
   keystatic: (request: Request) => Promise<Response>;
+  /** The editor's sign-in session and the versions of files each session has read. */
+  session?: { id: string; seen: SeenVersions };
 }
 
 const model = contentModel(plainHelpers);
@@ -100,9 +105,34 @@ export async function saveFromKeystatic(request: Request, ctx: SaveContext): Pro
     }
   }
 
+  const session = ctx.session;
+  if (session) {
+    const key = itemKey(ref);
+    const changed = session.seen.changedSince(session.id, (path) => { const of = itemOfPath(path); return !!of && itemKey(of) === key; }, (path) => versionOnDisk(ctx.draftsRoot, path));
+    if (changed.length > 0) return refusal(409, changedSince(changed));
+  }
+
   const response = await ctx.keystatic(rewritten(request, { additions: writes, deletions }));
-  if (response.ok) await recordSave(ctx.store, { ref, department: after, staff: ctx.staff });
+  if (response.ok) {
+    await recordSave(ctx.store, { ref, department: after, staff: ctx.staff });
+    for (const write of writes) session?.seen.saw(session.id, write.path, blobSha(write.contents));
+    for (const path of deletions) session?.seen.forget(session.id, path);
+  }
   return response;
+}
+
+/** A file's version in the drafts tree, null when it is not there. */
+function versionOnDisk(root: string, path: string): string | null {
+  try {
+    return blobSha(readFileSync(join(root, path)));
+  } catch {
+    return null;
+  }
+}
+
+function changedSince(paths: string[]): string {
+  const names = paths.map((p) => p.split('/').slice(3).join('/') || p.split('/').pop()).join('、');
+  return `保存被拒绝：您打开此条目之后，其他人保存了修改（${names}）。为免覆盖他们的修改，本次保存没有写入。请先复制您改动的文字，再刷新页面：编辑器会恢复您未保存的修改，点“Reset changes”（撤销修改）即可看到最新的内容，把您的修改加上后再保存。`;
 }
 
 /** An edited body in our Markdown style, Uyghur normalised; null when it is not UTF-8 text. */
