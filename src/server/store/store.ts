@@ -232,18 +232,7 @@ export interface ContentItemRecord {
 }
 
 /** The whole new standing of an item; `version` is the one read (0: the item has no record yet). */
-export interface ContentItemChange {
-  collection: string;
-  item: string;
-  version: number;
-  department: string | null;
-  state: ContentState;
-  editorId: string | null;
-  submittedBy: string | null;
-  submittedAt: Date | null;
-  note: string | null;
-  now?: Date;
-}
+export type ContentItemChange = Omit<ContentItemRecord, 'updatedAt'> & { now?: Date };
 
 export interface ContentItemFilter {
   states?: readonly ContentState[];
